@@ -9,5 +9,14 @@
 //! CSV; `query` runs SPARQL over the result with oxigraph; `eval` scores the
 //! output against gold graphs and NER corpora. `pipeline` connects them.
 
+pub mod cli;
+pub mod eval;
+pub mod export;
+pub mod extract;
 pub mod graph;
 pub mod model;
+pub mod normalize;
+pub mod query;
+pub mod resolve;
+pub mod rules;
+pub mod segment;
