@@ -1,1 +1,266 @@
-//! (in progress)
+//! Query: SPARQL over the exported graph.
+//!
+//! Input: an out folder written by `export` (its `graph.nq`) and a SPARQL 1.1
+//! query. Output: the results, written to any `Write`. The default graph is
+//! the union of the document graphs, each triple once, so queries need no
+//! `GRAPH` clause; `GRAPH ?doc { … }` still finds the document a triple came
+//! from, and `FROM <…/doc/ID>` narrows a query to one document. The prefixes of
+//! `export::vocab::PREFIXES` (`schema:`, `org:`, `nif:`, `zhkg:`…) are
+//! predeclared and may be redeclared.
+//!
+//! | query              | `table`               | `csv` / `tsv`             | `json`                    |
+//! |--------------------|-----------------------|---------------------------|---------------------------|
+//! | SELECT             | aligned text table    | W3C SPARQL CSV / TSV      | W3C SPARQL Results JSON   |
+//! | ASK                | `true` or `false`     | `true` or `false`         | W3C SPARQL Results JSON   |
+//! | CONSTRUCT/DESCRIBE | Turtle with prefixes  | N-Triples                 | JSON-LD                   |
+//!
+//! Graph results are sorted and deduplicated, so the output is deterministic.
+
+mod table;
+
+use std::fs::File;
+use std::io::{self, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParseError, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, Quad, Triple};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{
+    QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter, SparqlEvaluator,
+    SparqlSyntaxError,
+};
+use oxigraph::store::{StorageError, Store};
+
+use crate::export::vocab::PREFIXES;
+use crate::export::{rdf, NQUADS_FILE};
+
+/// How `run` writes results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ResultFormat {
+    /// For people: an aligned table (CJK counted double width), Turtle for graphs.
+    #[default]
+    Table,
+    Csv,
+    Tsv,
+    Json,
+}
+
+impl ResultFormat {
+    pub const ALL: [ResultFormat; 4] = [
+        ResultFormat::Table,
+        ResultFormat::Csv,
+        ResultFormat::Tsv,
+        ResultFormat::Json,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResultFormat::Table => "table",
+            ResultFormat::Csv => "csv",
+            ResultFormat::Tsv => "tsv",
+            ResultFormat::Json => "json",
+        }
+    }
+}
+
+impl FromStr for ResultFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| {
+                format!("unknown result format {s:?} (expected table, csv, tsv or json)")
+            })
+    }
+}
+
+/// Why a query failed. The underlying error (with the parser's position) is
+/// the `source()`, not repeated in the message: print with `{:#}` (anyhow).
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error("no graph in {}: run `zhkg extract` first", display_dir(dir))]
+    MissingGraph { dir: PathBuf },
+    #[error("reading {}", path.display())]
+    Load {
+        path: PathBuf,
+        source: RdfParseError,
+    },
+    /// The source says where: `error at 2:7: expected …` (line:column).
+    #[error("SPARQL syntax error")]
+    Syntax(#[from] SparqlSyntaxError),
+    #[error("SPARQL evaluation failed")]
+    Evaluation(#[from] QueryEvaluationError),
+    #[error("in-memory store failed")]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+impl QueryError {
+    /// True when the reader of the output went away (`zhkg query … | head`):
+    /// not a failure of the query, and the CLI should exit successfully.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            QueryError::Io(e) => e.kind() == io::ErrorKind::BrokenPipe,
+            _ => false,
+        }
+    }
+}
+
+fn display_dir(dir: &Path) -> String {
+    let shown = dir.display().to_string();
+    if shown.ends_with('/') {
+        shown
+    } else {
+        format!("{shown}/")
+    }
+}
+
+/// Loads `dir/graph.nq`, runs `query` and writes the results to `w`.
+pub fn run(
+    dir: &Path,
+    query: &str,
+    format: ResultFormat,
+    w: &mut impl Write,
+) -> Result<(), QueryError> {
+    let store = load_store(dir)?;
+    run_on_store(&store, query, format, w)
+}
+
+/// An in-memory store holding `dir/graph.nq`: see `store_from_quads`.
+pub fn load_store(dir: &Path) -> Result<Store, QueryError> {
+    let path = dir.join(NQUADS_FILE);
+    let file = File::open(&path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => QueryError::MissingGraph { dir: dir.into() },
+        _ => QueryError::Io(e),
+    })?;
+    let quads = RdfParser::from_format(RdfFormat::NQuads)
+        .for_reader(BufReader::new(file))
+        .collect::<Result<Vec<Quad>, _>>()
+        .map_err(|source| QueryError::Load { path, source })?;
+    store_from_quads(quads)
+}
+
+/// An in-memory store whose named graphs are the document graphs and whose
+/// default graph is their union, each triple once. The union is copied in
+/// rather than left to oxigraph's union-default-graph mode, which yields a
+/// triple once per graph holding it and so would repeat rows and inflate
+/// `COUNT`s.
+pub fn store_from_quads(quads: impl IntoIterator<Item = Quad>) -> Result<Store, QueryError> {
+    let store = Store::new()?;
+    store.extend(quads.into_iter().flat_map(|quad| {
+        let union = Quad::new(
+            quad.subject.clone(),
+            quad.predicate.clone(),
+            quad.object.clone(),
+            GraphName::DefaultGraph,
+        );
+        [quad, union]
+    }))?;
+    Ok(store)
+}
+
+/// Runs `query` on `store` and writes the results to `w` in `format`.
+pub fn run_on_store(
+    store: &Store,
+    query: &str,
+    format: ResultFormat,
+    w: &mut impl Write,
+) -> Result<(), QueryError> {
+    match evaluate(store, query)? {
+        QueryResults::Solutions(solutions) => write_solutions(solutions, format, w),
+        QueryResults::Boolean(value) => write_boolean(value, format, w),
+        QueryResults::Graph(triples) => write_graph(triples, format, w),
+    }?;
+    w.flush()?;
+    Ok(())
+}
+
+/// Parses and evaluates `query` on `store` with the export prefixes
+/// predeclared: the structured results, for tests and other stages. The
+/// default graph is the store's own, which `load_store` and
+/// `store_from_quads` fill with the union of the document graphs.
+pub fn evaluate(store: &Store, query: &str) -> Result<QueryResults<'static>, QueryError> {
+    Ok(evaluator().parse_query(query)?.on_store(store).execute()?)
+}
+
+fn evaluator() -> SparqlEvaluator {
+    PREFIXES
+        .iter()
+        .fold(SparqlEvaluator::new(), |e, (name, iri)| {
+            e.with_prefix(*name, *iri)
+                .expect("vocabulary namespaces are valid IRIs")
+        })
+}
+
+fn results_format(format: ResultFormat) -> Option<QueryResultsFormat> {
+    match format {
+        ResultFormat::Table => None,
+        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultFormat::Json => Some(QueryResultsFormat::Json),
+    }
+}
+
+fn write_solutions(
+    solutions: QuerySolutionIter<'_>,
+    format: ResultFormat,
+    w: &mut impl Write,
+) -> Result<(), QueryError> {
+    let Some(results_format) = results_format(format) else {
+        return table::write(solutions, w);
+    };
+    let variables = solutions.variables().to_vec();
+    let mut serializer = QueryResultsSerializer::from_format(results_format)
+        .serialize_solutions_to_writer(w, variables)?;
+    for solution in solutions {
+        serializer.serialize(&solution?)?;
+    }
+    let w = serializer.finish()?;
+    if format == ResultFormat::Json {
+        writeln!(w)?;
+    }
+    Ok(())
+}
+
+fn write_boolean(value: bool, format: ResultFormat, w: &mut impl Write) -> Result<(), QueryError> {
+    match results_format(format) {
+        Some(f @ QueryResultsFormat::Json) => {
+            QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *w, value)?;
+            writeln!(w)?;
+        }
+        _ => writeln!(w, "{value}")?,
+    }
+    Ok(())
+}
+
+fn write_graph(
+    triples: QueryTripleIter<'_>,
+    format: ResultFormat,
+    w: &mut impl Write,
+) -> Result<(), QueryError> {
+    let triples = triples.collect::<Result<Vec<Triple>, _>>()?;
+    let triples = rdf::sort_triples(triples);
+    let serializer = match format {
+        ResultFormat::Table => rdf::turtle_serializer(),
+        ResultFormat::Csv | ResultFormat::Tsv => RdfSerializer::from_format(RdfFormat::NTriples),
+        ResultFormat::Json => RdfSerializer::from_format(RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        }),
+    };
+    let mut serializer = serializer.for_writer(w);
+    for triple in &triples {
+        serializer.serialize_triple(triple)?;
+    }
+    let w = serializer.finish()?;
+    if format == ResultFormat::Json {
+        writeln!(w)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,39 @@
+//! `zhkg rules check`: loads and compiles the rules folder, reporting every
+//! problem with file:line.
+
+use std::io::{self, Write};
+
+use super::RulesArg;
+use crate::rules::Rules;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(Debug, Clone, clap::Subcommand)]
+enum Action {
+    /// Validate the whole rules folder.
+    Check(RulesArg),
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    match args.action {
+        Action::Check(r) => {
+            let rules = Rules::load(&r.rules)?;
+            writeln!(
+                io::stdout(),
+                "{}: {} entity, {} relation, {} quote, {} figure rules; {} listed names; fingerprint {}",
+                r.rules.display(),
+                rules.entity_rules.len(),
+                rules.relation_rules.len(),
+                rules.quote_rules.len(),
+                rules.figure_rules.figures.len(),
+                rules.gazetteer.entries.len(),
+                &rules.fingerprint[..12],
+            )?;
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! Span-level scoring against a NER corpus (People's Daily 1998 style).
+//!
+//! Input: the corpus as JSON Lines, one `{"text", "entities": [{"start", "end",
+//! "type", "text"}]}` per line, offsets in characters, end exclusive, types
+//! PER/LOC/ORG; and our predicted spans per sentence. Output: a `NerReport`:
+//! per-type and micro precision/recall/F1 under exact span-and-type match, with
+//! the first errors shown in their sentence. Our Industry has no corpus type and
+//! is left out of the predictions.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::counts::{write_counts_header, write_counts_row, Counts};
+use super::{EvalError, LineProblem};
+use crate::model::{EntityType, Mention};
+
+/// The corpus's entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum NerLabel {
+    #[serde(rename = "PER")]
+    Person,
+    #[serde(rename = "LOC")]
+    Place,
+    #[serde(rename = "ORG")]
+    Organization,
+}
+
+impl NerLabel {
+    pub const ALL: [NerLabel; 3] = [NerLabel::Person, NerLabel::Place, NerLabel::Organization];
+
+    /// The name in the corpus: `PER`, `LOC`, `ORG`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NerLabel::Person => "PER",
+            NerLabel::Place => "LOC",
+            NerLabel::Organization => "ORG",
+        }
+    }
+
+    /// None for Industry, which the corpus does not annotate.
+    pub fn from_entity_type(ty: EntityType) -> Option<Self> {
+        match ty {
+            EntityType::Person => Some(NerLabel::Person),
+            EntityType::Place => Some(NerLabel::Place),
+            EntityType::Organization => Some(NerLabel::Organization),
+            EntityType::Industry => None,
+        }
+    }
+}
+
+impl fmt::Display for NerLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An annotated span: `text` is the sentence's characters `start..end`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NerSpan {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub label: NerLabel,
+    pub text: String,
+}
+
+/// One sentence of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NerExample {
+    pub text: String,
+    pub entities: Vec<NerSpan>,
+}
+
+/// Parses a JSON Lines corpus, checking that every span lies in its sentence and
+/// spells its `text`. Blank lines are skipped; every bad line is reported.
+pub fn parse_jsonl(input: &str, path: &str) -> Result<Vec<NerExample>, EvalError> {
+    let mut examples = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed = serde_json::from_str::<NerExample>(line)
+            .map_err(|e| format!("column {}: {e}", e.column()))
+            .and_then(|example| check_spans(&example).map(|()| example));
+        match parsed {
+            Ok(example) => examples.push(example),
+            Err(message) => problems.push(LineProblem {
+                line: i + 1,
+                message,
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(examples)
+    } else {
+        Err(EvalError::Corpus {
+            path: path.to_owned(),
+            problems,
+        })
+    }
+}
+
+fn check_spans(example: &NerExample) -> Result<(), String> {
+    let chars: Vec<char> = example.text.chars().collect();
+    for span in &example.entities {
+        let in_range = span.start < span.end && span.end <= chars.len();
+        if !in_range || chars[span.start..span.end].iter().collect::<String>() != span.text {
+            return Err(format!(
+                "span {}..{} {} `{}` does not match the sentence ({} characters)",
+                span.start,
+                span.end,
+                span.label,
+                span.text,
+                chars.len()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Our mentions of one sentence as spans: `text` is the sentence the pipeline
+/// ran on, so mention offsets index into it. Industry mentions and spans
+/// outside the sentence are dropped.
+pub fn predicted_spans(text: &str, mentions: &[Mention]) -> Vec<NerSpan> {
+    let chars: Vec<char> = text.chars().collect();
+    mentions
+        .iter()
+        .filter_map(|m| {
+            let label = NerLabel::from_entity_type(m.entity.ty)?;
+            let span = m.prov.span;
+            let text = chars.get(span.start..span.end)?.iter().collect();
+            Some(NerSpan {
+                start: span.start,
+                end: span.end,
+                label,
+                text,
+            })
+        })
+        .collect()
+}
+
+/// How many errors of each kind the report shows.
+const ERROR_SAMPLE: usize = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum NerErrorKind {
+    /// A gold span we did not predict.
+    Missed,
+    /// A span we predicted that gold does not have.
+    FalsePositive,
+}
+
+/// One error, in its sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NerError {
+    pub kind: NerErrorKind,
+    pub span: NerSpan,
+    /// The sentence around the span, the span marked 【…】.
+    pub context: String,
+    /// Spans of the other side overlapping this one: `LOC 青岛`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub overlapping: Vec<String>,
+}
+
+/// Accumulates exact span-and-type matches over sentences.
+#[derive(Debug, Clone, Default)]
+pub struct NerScorer {
+    sentences: usize,
+    by_label: BTreeMap<NerLabel, Counts>,
+    missed: Vec<NerError>,
+    false_positives: Vec<NerError>,
+}
+
+impl NerScorer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Scores one sentence. Spans are sets: a repeated span counts once.
+    pub fn add(&mut self, text: &str, gold: &[NerSpan], predicted: &[NerSpan]) {
+        self.sentences += 1;
+        let gold: BTreeSet<&NerSpan> = gold.iter().collect();
+        let predicted: BTreeSet<&NerSpan> = predicted.iter().collect();
+        let same =
+            |a: &NerSpan, b: &NerSpan| (a.start, a.end, a.label) == (b.start, b.end, b.label);
+        for &span in &gold {
+            let found = predicted.iter().any(|p| same(p, span));
+            let counts = self.by_label.entry(span.label).or_default();
+            if found {
+                counts.tp += 1;
+            } else {
+                counts.fn_ += 1;
+                record(
+                    &mut self.missed,
+                    NerErrorKind::Missed,
+                    text,
+                    span,
+                    &predicted,
+                );
+            }
+        }
+        for &span in &predicted {
+            if !gold.iter().any(|g| same(g, span)) {
+                self.by_label.entry(span.label).or_default().fp += 1;
+                record(
+                    &mut self.false_positives,
+                    NerErrorKind::FalsePositive,
+                    text,
+                    span,
+                    &gold,
+                );
+            }
+        }
+    }
+
+    pub fn report(&self) -> NerReport {
+        let by_label: BTreeMap<String, Counts> = NerLabel::ALL
+            .iter()
+            .map(|l| {
+                (
+                    l.as_str().to_owned(),
+                    self.by_label.get(l).copied().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let mut micro = Counts::default();
+        for c in by_label.values() {
+            micro += *c;
+        }
+        let errors = self
+            .missed
+            .iter()
+            .chain(&self.false_positives)
+            .cloned()
+            .collect();
+        NerReport {
+            sentences: self.sentences,
+            by_label,
+            micro,
+            errors,
+        }
+    }
+}
+
+fn record(
+    errors: &mut Vec<NerError>,
+    kind: NerErrorKind,
+    text: &str,
+    span: &NerSpan,
+    other: &BTreeSet<&NerSpan>,
+) {
+    if errors.len() >= ERROR_SAMPLE {
+        return;
+    }
+    let overlapping = other
+        .iter()
+        .filter(|o| o.start < span.end && span.start < o.end)
+        .map(|o| format!("{} {}", o.label, o.text))
+        .collect();
+    errors.push(NerError {
+        kind,
+        span: span.clone(),
+        context: context(text, span),
+        overlapping,
+    });
+}
+
+/// Characters shown on each side of an error span.
+const CONTEXT: usize = 20;
+
+fn context(text: &str, span: &NerSpan) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let end = span.end.min(chars.len());
+    let start = span.start.min(end);
+    let from = start.saturating_sub(CONTEXT);
+    let to = (end + CONTEXT).min(chars.len());
+    let piece = |r: std::ops::Range<usize>| chars[r].iter().collect::<String>();
+    format!(
+        "{}{}【{}】{}{}",
+        if from > 0 { "…" } else { "" },
+        piece(from..start),
+        piece(start..end),
+        piece(end..to),
+        if to < chars.len() { "…" } else { "" }
+    )
+}
+
+/// Scores over a corpus, with the first errors of each kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NerReport {
+    pub sentences: usize,
+    /// PER, LOC and ORG.
+    pub by_label: BTreeMap<String, Counts>,
+    /// Counts summed over the three types.
+    pub micro: Counts,
+    /// The first 30 misses, then the first 30 false positives.
+    pub errors: Vec<NerError>,
+}
+
+impl NerReport {
+    /// The report as pretty-printed JSON, for machines.
+    pub fn to_json(&self) -> String {
+        // Every map is keyed by strings and every number is finite: this cannot fail.
+        serde_json::to_string_pretty(self).expect("a NerReport always serializes")
+    }
+}
+
+impl fmt::Display for NerReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "NER evaluation of {} sentence(s), exact span and type\n",
+            self.sentences
+        )?;
+        write_counts_header(f, "")?;
+        for label in NerLabel::ALL {
+            let counts = self
+                .by_label
+                .get(label.as_str())
+                .copied()
+                .unwrap_or_default();
+            write_counts_row(f, label.as_str(), counts)?;
+        }
+        write_counts_row(f, "micro", self.micro)?;
+        for (kind, title) in [
+            (NerErrorKind::Missed, "missed"),
+            (NerErrorKind::FalsePositive, "false positives"),
+        ] {
+            let errors: Vec<&NerError> = self.errors.iter().filter(|e| e.kind == kind).collect();
+            if errors.is_empty() {
+                continue;
+            }
+            writeln!(f, "\n{title} (first {})", errors.len())?;
+            for e in errors {
+                write!(f, "  {} {}  {}", e.span.label, e.span.text, e.context)?;
+                if !e.overlapping.is_empty() {
+                    write!(f, "  (other side: {})", e.overlapping.join(", "))?;
+                }
+                writeln!(f)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,367 @@
+//! RDF: the knowledge graph as quads, one named graph per document.
+//!
+//! Input: a `KnowledgeGraph`. Output: quads whose graph name is the document
+//! each triple was read from (`B/doc/ID`), sorted and deduplicated, written as
+//! N-Quads (`graph.nq`) and, with graph names dropped, as Turtle (`graph.ttl`).
+//! A triple about an entity or a rule is repeated in every document graph that
+//! uses it, and no corpus-wide aggregate (such as mention counts) is written,
+//! so the N-Quads of shards merge by plain union. The vocabulary is in
+//! `vocab.rs`; the IRIs are minted by `names::Iris`.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
+
+use super::names::{format_number, AssertionKey, Iris};
+use super::vocab::{itsrdf, nif, org, prov, rdf, rdfs, schema, skos, xsd, zhkg, PREFIXES};
+use super::{ExportError, ExportOptions};
+use crate::graph::{Edge, KnowledgeGraph, Node};
+use crate::model::{
+    DocId, DocumentInfo, EntityKey, EntityType, Figure, Mention, Provenance, Quote, RelationKind,
+    RuleRef, Span,
+};
+
+/// Every quad of the graph, sorted by their N-Quads text and deduplicated,
+/// so that `LC_ALL=C sort -u` over several shards' files gives the same bytes.
+pub fn quads(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<Vec<Quad>, ExportError> {
+    Ok(quads_with(kg, &Iris::new(&opts.base)?))
+}
+
+pub(crate) fn quads_with(kg: &KnowledgeGraph, iris: &Iris) -> Vec<Quad> {
+    let mut out = Emitter::new(kg, iris);
+    for doc in kg.documents() {
+        out.document(doc);
+    }
+    for (_, source, target, edge) in kg.edges() {
+        match (&kg.graph[source], &kg.graph[target], edge) {
+            (Node::Document(d), Node::Entity(e), Edge::Mentions(ms)) => {
+                out.mentions(&d.id, &e.key, ms)
+            }
+            (
+                Node::Entity(s),
+                Node::Entity(o),
+                Edge::Relation {
+                    kind,
+                    role,
+                    support,
+                },
+            ) => out.relation(&s.key, *kind, &o.key, role.as_deref(), support),
+            _ => {}
+        }
+    }
+    for node in kg.graph.node_weights() {
+        match node {
+            Node::Figure(f) => out.figure(f),
+            Node::Quote(q) => out.quote(q),
+            _ => {}
+        }
+    }
+    sorted(out.quads)
+}
+
+/// The union of the quads' triples, sorted and deduplicated.
+pub fn triples(quads: &[Quad]) -> Vec<Triple> {
+    sort_triples(quads.iter().map(|q| Triple::from(q.clone())).collect())
+}
+
+/// Sorts triples by their N-Triples text and removes duplicates, which also
+/// puts each subject's triples next to each other for Turtle.
+pub fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
+    sorted(triples)
+}
+
+fn sorted<T: ToString>(items: Vec<T>) -> Vec<T> {
+    let mut keyed: Vec<(String, T)> = items.into_iter().map(|t| (t.to_string(), t)).collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Writes N-Quads, one quad per line, in the given order.
+pub fn write_nquads<W: Write>(quads: &[Quad], writer: W) -> io::Result<W> {
+    let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(writer);
+    for quad in quads {
+        serializer.serialize_quad(quad)?;
+    }
+    serializer.finish()
+}
+
+/// Writes Turtle with the prefixes of `vocab::PREFIXES`, triples in the given
+/// order (sorted triples group each subject's statements together).
+pub fn write_turtle<W: Write>(triples: &[Triple], writer: W) -> io::Result<W> {
+    let mut serializer = turtle_serializer().for_writer(writer);
+    for triple in triples {
+        serializer.serialize_triple(triple)?;
+    }
+    serializer.finish()
+}
+
+/// A Turtle serializer that knows the export prefixes.
+pub fn turtle_serializer() -> RdfSerializer {
+    PREFIXES.iter().fold(
+        RdfSerializer::from_format(RdfFormat::Turtle),
+        |s, (name, iri)| {
+            s.with_prefix(*name, *iri)
+                .expect("vocabulary namespaces are valid IRIs")
+        },
+    )
+}
+
+/// Collects quads, each into the graph of the document it was read from.
+struct Emitter<'a> {
+    iris: &'a Iris,
+    docs: BTreeMap<&'a DocId, &'a DocumentInfo>,
+    quads: Vec<Quad>,
+}
+
+impl<'a> Emitter<'a> {
+    fn new(kg: &'a KnowledgeGraph, iris: &'a Iris) -> Self {
+        let docs = kg.documents().map(|d| (&d.id, d)).collect();
+        Self {
+            iris,
+            docs,
+            quads: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, doc: &DocId, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        let graph = GraphName::NamedNode(self.iris.doc(doc));
+        self.quads.push(Quad::new(s.clone(), p, o, graph));
+    }
+
+    fn document(&mut self, d: &DocumentInfo) {
+        let node = self.iris.doc(&d.id);
+        self.add(&d.id, &node, rdf::TYPE, zhkg::DOCUMENT);
+        self.add(&d.id, &node, rdf::TYPE, nif::CONTEXT);
+        self.add(
+            &d.id,
+            &node,
+            rdfs::LABEL,
+            Literal::new_simple_literal(&d.file_name),
+        );
+        self.add(&d.id, &node, nif::BEGIN_INDEX, integer(0));
+        self.add(&d.id, &node, nif::END_INDEX, integer(d.char_len));
+    }
+
+    /// `a schema:Person; rdfs:label "…"@zh`, in the graph of `doc`.
+    fn entity(&mut self, doc: &DocId, key: &EntityKey) -> NamedNode {
+        let node = self.iris.entity(key);
+        self.add(doc, &node, rdf::TYPE, entity_class(key.ty));
+        self.add(doc, &node, rdfs::LABEL, zh(&key.name));
+        node
+    }
+
+    fn mentions(&mut self, doc: &DocId, key: &EntityKey, mentions: &[Mention]) {
+        let entity = self.entity(doc, key);
+        let doc_node = self.iris.doc(doc);
+        self.add(doc, &doc_node, schema::MENTIONS, entity.clone());
+        for m in mentions {
+            if m.surface != key.name {
+                self.add(doc, &entity, skos::ALT_LABEL, zh(&m.surface));
+            }
+            let node = self.iris.mention(&m.prov.doc, m.prov.span);
+            self.add(doc, &node, rdf::TYPE, nif::PHRASE);
+            self.add(doc, &node, nif::ANCHOR_OF, zh(&m.surface));
+            self.add(doc, &node, itsrdf::TA_IDENT_REF, entity.clone());
+            self.span(&node, &m.prov.doc, m.prov.span);
+            let sentence = self.sentence(&m.prov);
+            self.add(doc, &node, nif::SENTENCE_PROPERTY, sentence);
+            let rule = self.rule(doc, &m.prov.rule);
+            self.add(doc, &node, prov::WAS_GENERATED_BY, rule);
+        }
+    }
+
+    fn relation(
+        &mut self,
+        s: &EntityKey,
+        kind: RelationKind,
+        o: &EntityKey,
+        role: Option<&str>,
+        support: &[Provenance],
+    ) {
+        let predicate = relation_predicate(kind, s.ty);
+        for p in support {
+            let doc = &p.doc;
+            let (subject, object) = (self.entity(doc, s), self.entity(doc, o));
+            self.add(doc, &subject, predicate, object.clone());
+            let sentence = self.sentence(p);
+            if let (RelationKind::Affiliation, Some(role)) = (kind, role) {
+                let membership = self.membership(doc, s, o, role);
+                self.add(doc, &membership, prov::WAS_DERIVED_FROM, sentence.clone());
+            }
+            let key = AssertionKey {
+                subject: s,
+                kind,
+                object: o,
+                role,
+                doc,
+                span: p.span,
+                rule: p.rule.id(),
+            };
+            let node = self.iris.assertion(&key);
+            self.add(doc, &node, rdf::TYPE, rdf::STATEMENT);
+            self.add(doc, &node, rdf::SUBJECT, subject);
+            self.add(doc, &node, rdf::PREDICATE, predicate);
+            self.add(doc, &node, rdf::OBJECT, object);
+            if let Some(role) = role {
+                self.add(doc, &node, zhkg::ROLE, zh(role));
+            }
+            self.derivation(&node, p, sentence);
+        }
+    }
+
+    /// `org:Membership` of `person` in `org` as `role`, with the role node.
+    fn membership(
+        &mut self,
+        doc: &DocId,
+        person: &EntityKey,
+        org: &EntityKey,
+        role: &str,
+    ) -> NamedNode {
+        let node = self.iris.membership(person, org, role);
+        let role_node = self.iris.role(role);
+        self.add(doc, &role_node, rdf::TYPE, org::ROLE);
+        self.add(doc, &role_node, rdfs::LABEL, zh(role));
+        self.add(doc, &node, rdf::TYPE, org::MEMBERSHIP);
+        self.add(doc, &node, org::MEMBER, self.iris.entity(person));
+        self.add(doc, &node, org::ORGANIZATION, self.iris.entity(org));
+        self.add(doc, &node, org::ROLE_PROPERTY, role_node);
+        node
+    }
+
+    fn figure(&mut self, f: &Figure) {
+        let doc = &f.prov.doc;
+        let node = self.iris.figure(f);
+        self.add(doc, &node, rdf::TYPE, zhkg::FIGURE);
+        self.add(doc, &node, zhkg::TEXT, Literal::new_simple_literal(&f.text));
+        if let Some(value) = number(f.value) {
+            self.add(doc, &node, schema::VALUE, value);
+        }
+        self.add(
+            doc,
+            &node,
+            schema::UNIT_TEXT,
+            Literal::new_simple_literal(&f.unit),
+        );
+        let optional = [
+            (zhkg::QUALIFIER, &f.qualifier),
+            (zhkg::MEASURE, &f.measure),
+            (zhkg::PERIOD, &f.period),
+        ];
+        for (p, text) in optional {
+            if let Some(text) = text {
+                self.add(doc, &node, p, zh(text));
+            }
+        }
+        if let Some(subject) = &f.subject {
+            let entity = self.entity(doc, subject);
+            self.add(doc, &node, zhkg::ABOUT, entity);
+        }
+        let sentence = self.sentence(&f.prov);
+        self.derivation(&node, &f.prov, sentence);
+    }
+
+    fn quote(&mut self, q: &Quote) {
+        let doc = &q.prov.doc;
+        let node = self.iris.quote(q);
+        let speaker = self.entity(doc, &q.speaker);
+        self.add(doc, &node, rdf::TYPE, schema::QUOTATION);
+        self.add(doc, &node, schema::SPOKEN_BY_CHARACTER, speaker);
+        self.add(doc, &node, schema::TEXT, zh(&q.text));
+        self.add(doc, &node, zhkg::DIRECT, Literal::from(q.direct));
+        let sentence = self.sentence(&q.prov);
+        self.derivation(&node, &q.prov, sentence);
+    }
+
+    /// Sentence, rule, document and span behind a derived node.
+    fn derivation(&mut self, node: &NamedNode, p: &Provenance, sentence: NamedNode) {
+        self.add(&p.doc, node, prov::WAS_DERIVED_FROM, sentence);
+        let rule = self.rule(&p.doc, &p.rule);
+        self.add(&p.doc, node, prov::WAS_GENERATED_BY, rule);
+        self.span(node, &p.doc, p.span);
+    }
+
+    fn span(&mut self, node: &NamedNode, doc: &DocId, span: Span) {
+        self.add(doc, node, nif::REFERENCE_CONTEXT, self.iris.doc(doc));
+        self.add(doc, node, nif::BEGIN_INDEX, integer(span.start));
+        self.add(doc, node, nif::END_INDEX, integer(span.end));
+    }
+
+    /// The sentence a fact was read from; its text and extent when the
+    /// document knows the sentence.
+    fn sentence(&mut self, p: &Provenance) -> NamedNode {
+        let node = self.iris.sentence(&p.doc, p.sentence);
+        self.add(&p.doc, &node, rdf::TYPE, nif::SENTENCE);
+        self.add(&p.doc, &node, nif::REFERENCE_CONTEXT, self.iris.doc(&p.doc));
+        let known = self
+            .docs
+            .get(&p.doc)
+            .and_then(|d| d.sentences.get(p.sentence));
+        if let Some(s) = known {
+            self.add(&p.doc, &node, nif::BEGIN_INDEX, integer(s.span.start));
+            self.add(&p.doc, &node, nif::END_INDEX, integer(s.span.end));
+            self.add(&p.doc, &node, nif::ANCHOR_OF, zh(&s.text));
+        }
+        node
+    }
+
+    fn rule(&mut self, doc: &DocId, rule: &RuleRef) -> NamedNode {
+        let node = self.iris.rule(rule.id());
+        self.add(doc, &node, rdf::TYPE, zhkg::RULE);
+        self.add(doc, &node, rdf::TYPE, prov::PLAN);
+        self.add(
+            doc,
+            &node,
+            rdfs::LABEL,
+            Literal::new_simple_literal(rule.id()),
+        );
+        self.add(
+            doc,
+            &node,
+            zhkg::RULE_FILE,
+            Literal::new_simple_literal(rule.file()),
+        );
+        self.add(doc, &node, zhkg::RULE_LINE, integer(rule.line()));
+        node
+    }
+}
+
+fn entity_class(ty: EntityType) -> NamedNodeRef<'static> {
+    match ty {
+        EntityType::Person => schema::PERSON,
+        EntityType::Organization => schema::ORGANIZATION,
+        EntityType::Place => schema::PLACE,
+        EntityType::Industry => zhkg::INDUSTRY,
+    }
+}
+
+/// `locatedIn` is `schema:containedInPlace` between places and
+/// `schema:location` for anything else located in a place.
+fn relation_predicate(kind: RelationKind, subject: EntityType) -> NamedNodeRef<'static> {
+    match (kind, subject) {
+        (RelationKind::Affiliation, _) => schema::AFFILIATION,
+        (RelationKind::PartOf, _) => schema::PARENT_ORGANIZATION,
+        (RelationKind::LocatedIn, EntityType::Place) => schema::CONTAINED_IN_PLACE,
+        (RelationKind::LocatedIn, _) => schema::LOCATION,
+    }
+}
+
+fn zh(text: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(text, "zh")
+}
+
+fn integer(n: usize) -> Literal {
+    Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
+}
+
+/// `xsd:integer` when whole, `xsd:decimal` otherwise; nothing for NaN or ±∞.
+fn number(v: f64) -> Option<Literal> {
+    let datatype = if v.fract() == 0.0 {
+        xsd::INTEGER
+    } else {
+        xsd::DECIMAL
+    };
+    format_number(v).map(|text| Literal::new_typed_literal(text, datatype))
+}

@@ -1,0 +1,324 @@
+//! Entity recognition: gazetteers, organization suffix grammar, name
+//! patterns and jieba tags propose candidates; the longest (then the
+//! highest-priority) win; names found with confidence are then found again
+//! everywhere in the document.
+
+use std::collections::BTreeSet;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::{EntityMention, RelationMention, Sentence};
+use crate::model::EntityType;
+use crate::rules::{EntityRule, EntityRuleKind, Rules};
+use crate::segment::Token;
+
+/// Finds every entity mention of a document, sorted by position.
+pub fn recognize(rules: &Rules, text: &str, sentences: &[Sentence<'_>]) -> Vec<EntityMention> {
+    let mut mentions = Vec::new();
+    for s in sentences {
+        let candidates = candidates(rules, s);
+        mentions.extend(select(candidates));
+    }
+    propagate(rules, text, sentences, &mut mentions);
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.nested));
+    mentions
+}
+
+fn candidates(rules: &Rules, s: &Sentence<'_>) -> Vec<EntityMention> {
+    let mut out = Vec::new();
+    for rule in &rules.entity_rules {
+        match rule.kind {
+            EntityRuleKind::Gazetteer => gazetteer(rules, rule, s, &mut out),
+            EntityRuleKind::Suffix => suffix_names(rules, rule, s, &mut out),
+            EntityRuleKind::Pattern => pattern(rules, rule, s, &mut out),
+            EntityRuleKind::Tagger => tagger(rules, rule, s, &mut out),
+            EntityRuleKind::Document => {}
+        }
+    }
+    out
+}
+
+fn mention(s: &Sentence<'_>, start: usize, end: usize, rule: &EntityRule) -> EntityMention {
+    EntityMention {
+        start: s.offset + start,
+        end: s.offset + end,
+        ty: rule.ty,
+        sentence: s.index,
+        rule: rule.rule.clone(),
+        canonical: None,
+        priority: rule.priority,
+        nested: false,
+    }
+}
+
+/// Listed names. A short listed form (two characters or fewer) must also be
+/// a whole word to jieba, so 东方 in 东方红 is not the place 东方.
+fn gazetteer(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for (start, end, entry) in rules.gazetteer.find_iter(s.text) {
+        let short = s.text[start..end].chars().count() <= 2;
+        let aligned = s.bounds.contains(start) && s.bounds.contains(end);
+        if entry.ty != rule.ty || (short && !aligned) {
+            continue;
+        }
+        let mut m = mention(s, start, end, rule);
+        m.rule = entry.rule.clone();
+        m.canonical = Some(entry.canonical.clone());
+        out.push(m);
+    }
+}
+
+/// Organization = name part + suffix (中国科学院 + 高能物理 + 研究所). The name
+/// part is the run of noun-like words right before the suffix word, and it
+/// must hold at least one proper name (a place, an organization, a foreign
+/// word, a word jieba does not know): 国际社会 and 人类社会 are not bodies.
+fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let suffixes = &rules.lexicons.org_suffixes;
+    for (i, tok) in s.tokens.iter().enumerate() {
+        let Some(suffix) = longest_suffix(tok.word, suffixes.keys()) else { continue };
+        // A one-character suffix (局, 部, 社) ends many common words (布局,
+        // 干部, 格局): it counts only as a word of its own or in a word jieba
+        // already tags as an organization.
+        let single = suffix.chars().count() == 1;
+        if single && tok.word != suffix && tok.tag != "nt" {
+            continue;
+        }
+        let start_tok = name_part_start(rules, rule, &s.tokens[..i]);
+        let name_part = &s.tokens[start_tok..i];
+        let own_prefix = tok.word.len() > suffix.len();
+        let proper = name_part.iter().any(|t| is_proper(rules, t)) || (own_prefix && tok.tag == "nt");
+        let start = name_part.first().map_or(tok.start, |t| t.start);
+        let name = &s.text[start..tok.end];
+        if proper && !rules.lexicons.not_organization.contains(name) {
+            out.push(mention(s, start, tok.end, rule));
+        }
+    }
+}
+
+fn longest_suffix<'k>(word: &str, suffixes: impl Iterator<Item = &'k String>) -> Option<&'k str> {
+    suffixes.filter(|suf| word.ends_with(suf.as_str())).max_by_key(|suf| suf.len()).map(String::as_str)
+}
+
+/// Index of the first token of the name part: walks left over words that
+/// can be part of a name, stopping at a bare suffix word (民营银行微众银行:
+/// the name starts after the first 银行).
+fn name_part_start(rules: &Rules, rule: &EntityRule, before: &[Token<'_>]) -> usize {
+    let mut start = before.len();
+    let mut chars = 0;
+    for (i, tok) in before.iter().enumerate().rev() {
+        let n = tok.word.chars().count();
+        let bare_suffix = rules.lexicons.org_suffixes.contains_key(tok.word);
+        if bare_suffix || !is_name_material(rules, tok) || chars + n > rule.max_prefix {
+            break;
+        }
+        chars += n;
+        start = i;
+    }
+    start
+}
+
+const NAME_TAGS: [&str; 12] = ["n", "ns", "nt", "nz", "vn", "j", "eng", "b", "an", "ng", "nrt", "x"];
+
+/// Tags of words that name something rather than describe it.
+const PROPER_TAGS: [&str; 7] = ["ns", "nt", "nz", "j", "eng", "nrt", "x"];
+
+fn is_name_material(rules: &Rules, tok: &Token<'_>) -> bool {
+    let word_chars = tok.word.chars().all(|c| c.is_alphanumeric());
+    let tagged = NAME_TAGS.contains(&tok.tag) || is_listed_name(rules, tok.word);
+    word_chars && tagged && !rules.lexicons.is_title(tok.word)
+}
+
+fn is_proper(rules: &Rules, tok: &Token<'_>) -> bool {
+    PROPER_TAGS.contains(&tok.tag) || is_listed_name(rules, tok.word)
+}
+
+/// A place or organization from the gazetteer, whatever tag jieba gives it
+/// (jieba's own dictionary calls 前海 a locality word).
+fn is_listed_name(rules: &Rules, word: &str) -> bool {
+    [EntityType::Place, EntityType::Organization].into_iter().any(|ty| rules.gazetteer.canonical(ty, word).is_some())
+}
+
+/// Regex rules: the group `name` is the entity; the rest is context.
+fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let re = rule.pattern.as_ref().expect("compiled pattern rules have a regex");
+    let mut at = 0;
+    while at < s.text.len() {
+        let Some(caps) = re.captures_at(s.text, at) else { break };
+        let whole = caps.get(0).expect("group 0");
+        let name = caps.name("name").expect("checked at compile time");
+        let accepted = match rule.ty {
+            EntityType::Person => person_span(rules, s, name.start(), name.end()),
+            _ => Some(name.end()),
+        };
+        if let Some(end) = accepted {
+            out.push(mention(s, name.start(), end, rule));
+            at = whole.end().max(at + 1);
+        } else {
+            // Try again one character later: a surname character inside a
+            // word (对于) must not hide the real name after it.
+            at = next_char(s.text, whole.start());
+        }
+    }
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Checks a person-name candidate and settles its length: it must start a
+/// word, and a three-character reading that ends inside a word yields to the
+/// two-character one (王锦侠同台: 王锦侠, but 张三说明: 张三).
+fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Option<usize> {
+    if !s.bounds.contains(start) {
+        return None;
+    }
+    let mut end = end;
+    if !s.bounds.contains(end) {
+        let shorter = end - s.text[..end].chars().next_back()?.len_utf8();
+        if s.text[start..shorter].chars().count() >= 2 && s.bounds.contains(shorter) {
+            end = shorter;
+        }
+    }
+    let known_word = s.tokens.iter().any(|t| t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag));
+    (!known_word && plausible_person(rules, &s.text[start..end])).then_some(end)
+}
+
+/// jieba's tags for person names, and `x` for words it does not know.
+const PERSON_TAGS: [&str; 4] = ["nr", "nrfg", "nrt", "x"];
+
+/// Characters that do not occur in given names but do follow names in text.
+const NOT_IN_NAMES: &str = "的了是和与及或等说为这那其之对把被从在将也都就要以而";
+
+pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
+    let n = name.chars().count();
+    (2..=4).contains(&n)
+        && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !name.chars().skip(1).any(|c| NOT_IN_NAMES.contains(c))
+        && !rules.lexicons.not_person.contains(name)
+        && !rules.lexicons.is_title(name)
+        && !rules.lexicons.nations.contains(name)
+        && rules.gazetteer.canonical(EntityType::Place, name).is_none()
+}
+
+/// jieba's own part-of-speech guess, checked by the type's shape.
+fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let tag = rule.tag.as_deref().expect("tagger rules have a tag");
+    for tok in s.tokens.iter().filter(|t| tag.split('|').any(|one| t.tag == one)) {
+        let ok = match rule.ty {
+            EntityType::Person => plausible_person(rules, tok.word) && starts_with_surname(rules, tok.word),
+            EntityType::Place => tok.word.chars().count() >= 2 && !rules.lexicons.nations.contains(tok.word),
+            EntityType::Organization => {
+                tok.word.chars().count() >= 2 && !rules.lexicons.not_organization.contains(tok.word)
+            }
+            EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
+        };
+        if ok {
+            out.push(mention(s, tok.start, tok.end, rule));
+        }
+    }
+}
+
+fn starts_with_surname(rules: &Rules, name: &str) -> bool {
+    let mut chars = name.char_indices().map(|(i, c)| i + c.len_utf8());
+    let one = chars.next().map(|e| &name[..e]);
+    let two = chars.next().map(|e| &name[..e]);
+    one.is_some_and(|s| rules.lexicons.surnames.contains(s)) || two.is_some_and(|s| rules.lexicons.compound_surnames.contains(s))
+}
+
+/// Keeps the longest candidates that do not overlap, then the candidates
+/// that start a kept organization (深圳市 in 深圳市前海管理局, 中国科学院 in
+/// 中国科学院高能物理研究所) as nested mentions.
+fn select(mut candidates: Vec<EntityMention>) -> Vec<EntityMention> {
+    candidates.sort_by(|a, b| {
+        b.len().cmp(&a.len()).then(b.priority.cmp(&a.priority)).then(a.start.cmp(&b.start)).then(a.rule.cmp(&b.rule))
+    });
+    let mut kept: Vec<EntityMention> = Vec::new();
+    let mut rest = Vec::new();
+    for c in candidates {
+        if kept.iter().any(|k| k.overlaps(&c)) {
+            rest.push(c);
+        } else {
+            kept.push(c);
+        }
+    }
+    let mut nested: Vec<EntityMention> = Vec::new();
+    for mut c in rest {
+        let outer = kept.iter().find(|k| k.ty == EntityType::Organization && k.start == c.start && c.end < k.end);
+        let fits = c.ty == EntityType::Organization || is_admin_place(&c);
+        if outer.is_some() && fits && !nested.iter().any(|n| n.start == c.start && n.end == c.end) {
+            c.nested = true;
+            nested.push(c);
+        }
+    }
+    kept.extend(nested);
+    kept
+}
+
+/// A place written in full from the administrative division list (深圳市,
+/// not 深圳 or 中国): only such a place, opening an organization's name, is
+/// an entity of its own (深圳市前海管理局 → 深圳市).
+fn is_admin_place(m: &EntityMention) -> bool {
+    // The listed canonical name is the full form, so equal length means the
+    // text wrote it in full.
+    m.ty == EntityType::Place && m.rule.file() == "places/china.tsv" && m.canonical.as_ref().is_some_and(|c| c.len() == m.len())
+}
+
+/// Document-level consistency: a person named once by a confident rule is
+/// the same person wherever the name recurs in the document.
+fn propagate(rules: &Rules, text: &str, sentences: &[Sentence<'_>], mentions: &mut Vec<EntityMention>) {
+    let Some(rule) = rules.entity_rules.iter().find(|r| r.kind == EntityRuleKind::Document) else { return };
+    let names: BTreeSet<&str> = mentions
+        .iter()
+        .filter(|m| m.ty == rule.ty && !m.nested && m.priority > 0)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .expect("a few names fit in an automaton");
+    let mut found = Vec::new();
+    for s in sentences {
+        for m in ac.find_iter(s.text) {
+            let (start, end) = (s.offset + m.start(), s.offset + m.end());
+            let taken = mentions.iter().any(|k| k.start < end && start < k.end);
+            if !taken && s.bounds.contains(m.start()) {
+                found.push(mention(s, m.start(), m.end(), rule));
+            }
+        }
+    }
+    mentions.extend(found);
+}
+
+/// Relations that come from how a name is built: rules of `scope = "name"`
+/// match against an outer mention whose nested mentions stand as
+/// placeholders (深圳市前海管理局 → "\u{E003}前海管理局").
+pub fn nested_relations(rules: &Rules, mentions: &[EntityMention], text: &str) -> Vec<RelationMention> {
+    let mut out = Vec::new();
+    for (oi, outer) in mentions.iter().enumerate().filter(|(_, m)| !m.nested) {
+        let inner: Vec<usize> = (0..mentions.len())
+            .filter(|&i| mentions[i].nested && mentions[i].start >= outer.start && mentions[i].end <= outer.end)
+            .collect();
+        if inner.is_empty() {
+            continue;
+        }
+        let view = super::view::View::of_name(outer, &inner, mentions, text);
+        for rule in rules.relation_rules.iter().filter(|r| r.name_scope) {
+            for caps in rule.pattern.regex.captures_iter(&view.text) {
+                let Some(obj) = caps.name("object").and_then(|g| view.mention_at(g.start(), g.end())) else { continue };
+                out.push(RelationMention {
+                    kind: rule.kind,
+                    subject: oi,
+                    object: obj,
+                    role: None,
+                    start: outer.start,
+                    end: outer.end,
+                    sentence: outer.sentence,
+                    rule: rule.pattern.rule.clone(),
+                });
+            }
+        }
+    }
+    out
+}

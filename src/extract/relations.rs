@@ -1,0 +1,61 @@
+//! Relations stated in a sentence: affiliation with role, partOf, locatedIn.
+//! Each rule of relations.toml (sentence scope) is a regex over the
+//! sentence's placeholder view; its groups must each be exactly one mention
+//! of a fitting type.
+
+use super::view::View;
+use super::{EntityMention, RelationMention, Sentence};
+use crate::model::{EntityType, RelationKind};
+use crate::rules::{RelationRule, Rules};
+
+pub fn extract(rules: &Rules, s: &Sentence<'_>, view: &View, mentions: &[EntityMention]) -> Vec<RelationMention> {
+    let mut out = Vec::new();
+    for rule in rules.relation_rules.iter().filter(|r| !r.name_scope) {
+        for caps in rule.pattern.regex.captures_iter(&view.text) {
+            let (subject_group, object_group) = match rule.kind {
+                RelationKind::Affiliation => ("person", "org"),
+                _ => ("subject", "object"),
+            };
+            let endpoint = |g: &str| caps.name(g).and_then(|m| view.mention_at(m.start(), m.end()));
+            let (Some(subject), Some(object)) = (endpoint(subject_group), endpoint(object_group)) else { continue };
+            if !fits(rule, &mentions[subject], &mentions[object]) || !confirmed(rules, rule, &mentions[subject], &mentions[object], s) {
+                continue;
+            }
+            let whole = view.orig(caps.get(0).expect("group 0").range());
+            let role = caps.name("role").map(|r| view.orig(r.range())).map(|r| s.text[r.start - s.offset..r.end - s.offset].to_string());
+            out.push(RelationMention {
+                kind: rule.kind,
+                subject,
+                object,
+                role,
+                start: whole.start,
+                end: whole.end,
+                sentence: s.index,
+                rule: rule.pattern.rule.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The endpoint types each relation allows.
+fn fits(rule: &RelationRule, subject: &EntityMention, object: &EntityMention) -> bool {
+    use EntityType::*;
+    match rule.kind {
+        RelationKind::Affiliation => subject.ty == Person && matches!(object.ty, Organization | Place),
+        RelationKind::PartOf => subject.ty == Organization && object.ty == Organization,
+        RelationKind::LocatedIn => matches!(subject.ty, Place | Organization) && object.ty == Place,
+    }
+}
+
+/// Rules with `require = "hierarchy"` keep a match only when the gazetteer
+/// places the subject inside the object (广西柳州, not 广西深圳).
+fn confirmed(rules: &Rules, rule: &RelationRule, subject: &EntityMention, object: &EntityMention, s: &Sentence<'_>) -> bool {
+    if !rule.require_hierarchy {
+        return true;
+    }
+    let name = |m: &EntityMention| {
+        m.canonical.clone().unwrap_or_else(|| s.text[m.start - s.offset..m.end - s.offset].to_string())
+    };
+    rules.gazetteer.is_within(&name(subject), &name(object))
+}

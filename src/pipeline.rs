@@ -1,0 +1,94 @@
+//! The pipeline: one document in, its facts out.
+//!
+//! `Pipeline::new(rules)` builds every stage once (jieba's dictionary, the
+//! compiled rules); `run` then takes a `Document` through repair,
+//! segmentation, extraction and resolution. Documents are independent, so
+//! `run` takes `&self` and can be called from many threads.
+
+use crate::extract::{self, Sentence};
+use crate::input::Document;
+use crate::model::{DocFacts, DocumentInfo, EntityType, Sentence as SentenceInfo};
+use crate::normalize::{Normalizer, Repaired};
+use crate::resolve::Resolver;
+use crate::rules::Rules;
+use crate::segment::Segmenter;
+
+pub struct Pipeline {
+    pub rules: Rules,
+    normalizer: Normalizer,
+    segmenter: Segmenter,
+}
+
+/// An entity or figure found by `annotate`, in characters of the input.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Annotation {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub text: String,
+}
+
+impl Pipeline {
+    pub fn new(rules: Rules) -> Self {
+        let normalizer = Normalizer::new(rules.furniture.clone());
+        let segmenter = Segmenter::new(&rules);
+        Self { rules, normalizer, segmenter }
+    }
+
+    /// Extracts and resolves the facts of one document.
+    pub fn run(&self, doc: &Document) -> DocFacts {
+        let repaired = self.normalizer.repair(&doc.source);
+        let sentences = self.sentences(&repaired);
+        let info = DocumentInfo {
+            id: doc.id.clone(),
+            file_name: doc.file_name.clone(),
+            char_len: doc.source.chars().count(),
+            sentences: sentences
+                .iter()
+                .map(|s| SentenceInfo {
+                    span: repaired.source_span(s.offset..s.offset + s.text.len()),
+                    text: s.text.to_string(),
+                })
+                .collect(),
+        };
+        let extraction = extract::extract(&self.rules, &repaired.text, &sentences);
+        Resolver::new(&repaired, &info, &extraction.mentions).resolve(extraction)
+    }
+
+    fn sentences<'a>(&'a self, repaired: &'a Repaired) -> Vec<Sentence<'a>> {
+        repaired
+            .sentences()
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| Sentence::new(i, r.start, &repaired.text[r], &self.segmenter))
+            .collect()
+    }
+
+    /// Entity and figure mentions of one text, with offsets in its characters.
+    pub fn annotate(&self, text: &str) -> (Vec<Annotation>, Vec<Annotation>) {
+        let doc = Document {
+            id: crate::model::DocId("annotate".into()),
+            file_name: String::new(),
+            path: Default::default(),
+            source: text.to_string(),
+        };
+        let facts = self.run(&doc);
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        let mut entities: Vec<Annotation> = facts
+            .mentions
+            .iter()
+            .map(|m| Annotation { start: m.prov.span.start, end: m.prov.span.end, ty: m.entity.ty.to_string(), text: slice(m.prov.span.start, m.prov.span.end) })
+            .collect();
+        entities.sort_by(|a, b| (a.start, a.end, &a.ty).cmp(&(b.start, b.end, &b.ty)));
+        entities.dedup();
+        let figures = facts
+            .figures
+            .iter()
+            .map(|f| Annotation { start: f.prov.span.start, end: f.prov.span.end, ty: "Figure".into(), text: slice(f.prov.span.start, f.prov.span.end) })
+            .collect();
+        let _ = EntityType::ALL;
+        (entities, figures)
+    }
+}

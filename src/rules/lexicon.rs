@@ -1,0 +1,187 @@
+//! Line-based lexicons and TSV gazetteers: one entry per line, `#` starts a
+//! comment, TSV files have a header line. Readers report bad lines by position
+//! and keep going, so one run shows every problem.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Diagnostics;
+use crate::model::{EntityType, RuleRef};
+
+/// A lexicon file's content lines: (1-based line, trimmed text), comments and
+/// blank lines dropped.
+pub(crate) fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter_map(|(i, l)| {
+        let l = l.trim_end_matches('\r');
+        let body = l.trim();
+        (!body.is_empty() && !body.starts_with('#')).then_some((i + 1, l))
+    })
+}
+
+/// Reads a one-column list, reporting duplicates.
+pub(crate) fn read_list(file: &str, text: &str, diag: &mut Diagnostics) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (line, l) in content_lines(text) {
+        let word = l.split('\t').next().unwrap_or("").trim();
+        if !seen.insert(word.to_string()) {
+            diag.error(file, line, format!("duplicate entry `{word}`"));
+            continue;
+        }
+        out.push(word.to_string());
+    }
+    out
+}
+
+/// Reads a TSV with a header; returns (line, columns) of the data rows, each
+/// checked to have at least `min_cols` columns.
+pub(crate) fn read_tsv<'a>(
+    file: &str,
+    text: &'a str,
+    min_cols: usize,
+    diag: &mut Diagnostics,
+) -> Vec<(usize, Vec<&'a str>)> {
+    let mut rows = Vec::new();
+    for (line, l) in content_lines(text).skip(1) {
+        let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+        if cols.len() < min_cols || cols[0].is_empty() {
+            diag.error(file, line, format!("expected {min_cols} tab-separated columns, found {}", cols.len()));
+            continue;
+        }
+        rows.push((line, cols));
+    }
+    rows
+}
+
+/// Reads `word<TAB>kind` lines (no header): suffixes and units.
+pub(crate) fn read_tsv_headerless(file: &str, text: &str, diag: &mut Diagnostics) -> Vec<(String, String)> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (line, l) in content_lines(text) {
+        let mut cols = l.split('\t').map(str::trim);
+        let word = cols.next().unwrap_or("").to_string();
+        if !seen.insert(word.clone()) {
+            diag.error(file, line, format!("duplicate entry `{word}`"));
+            continue;
+        }
+        out.push((word, cols.next().unwrap_or("").to_string()));
+    }
+    out
+}
+
+/// Comma-separated alternatives in one column (`AI,人工智能技术`).
+pub(crate) fn split_alternatives(col: Option<&&str>) -> Vec<String> {
+    col.map(|c| c.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+        .unwrap_or_default()
+}
+
+/// Closed word classes used by the recognizers and as pattern macros.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicons {
+    pub surnames: HashSet<String>,
+    pub compound_surnames: HashSet<String>,
+    pub titles: Vec<String>,
+    /// Suffix → coarse kind (gov, edu, company…).
+    pub org_suffixes: BTreeMap<String, String>,
+    /// Unit → kind (count, money, percent, rank, physical, people); units of
+    /// time are left out, since dates are not figures.
+    pub units: BTreeMap<String, String>,
+    pub qualifiers: Vec<String>,
+    pub postfix_qualifiers: Vec<String>,
+    pub speech_verbs: Vec<String>,
+    pub not_person: HashSet<String>,
+    pub nations: HashSet<String>,
+    /// Words the industry patterns must not take (transport 运输业 is fine,
+    /// 服务业 alone is too generic).
+    pub not_industry: HashSet<String>,
+    /// Generic groups that look like organizations (高校, 科研院所).
+    pub not_organization: HashSet<String>,
+}
+
+impl Lexicons {
+    pub fn is_surname(&self, s: &str) -> bool {
+        self.surnames.contains(s) || self.compound_surnames.contains(s)
+    }
+
+    pub fn is_title(&self, s: &str) -> bool {
+        self.titles.iter().any(|t| t == s)
+    }
+}
+
+/// One place of the administrative hierarchy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceInfo {
+    pub name: String,
+    pub level: String,
+    /// Full name of the parent unit, if any.
+    pub parent: Option<String>,
+}
+
+/// A written form that names an entity, with the rule that listed it.
+#[derive(Debug, Clone)]
+pub struct GazetteerEntry {
+    pub surface: String,
+    pub ty: EntityType,
+    pub canonical: String,
+    pub rule: RuleRef,
+}
+
+/// Every listed name (places, industries, organizations), found in text with
+/// one leftmost-longest Aho-Corasick automaton.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    pub entries: Vec<GazetteerEntry>,
+    automaton: AhoCorasick,
+    /// Full place name → every unit of that name (朝阳区 is in two cities).
+    places: HashMap<String, Vec<PlaceInfo>>,
+    /// Written form → canonical name, per type, for resolution.
+    canonical: HashMap<(EntityType, String), String>,
+}
+
+impl Gazetteer {
+    pub(crate) fn new(entries: Vec<GazetteerEntry>, place_rows: Vec<PlaceInfo>) -> Self {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(entries.iter().map(|e| &e.surface))
+            .expect("gazetteer automaton fits in memory");
+        let mut places: HashMap<String, Vec<PlaceInfo>> = HashMap::new();
+        for p in place_rows {
+            places.entry(p.name.clone()).or_default().push(p);
+        }
+        let canonical = entries.iter().map(|e| ((e.ty, e.surface.clone()), e.canonical.clone())).collect();
+        Self { entries, automaton, places, canonical }
+    }
+
+    /// Leftmost-longest matches in `text`: (byte start, byte end, entry).
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a GazetteerEntry)> + 'a {
+        self.automaton.find_iter(text).map(|m| (m.start(), m.end(), &self.entries[m.pattern().as_usize()]))
+    }
+
+    /// The canonical name listed for a written form.
+    pub fn canonical(&self, ty: EntityType, surface: &str) -> Option<&str> {
+        self.canonical.get(&(ty, surface.to_string())).map(String::as_str)
+    }
+
+    pub fn place(&self, name: &str) -> Option<&PlaceInfo> {
+        self.places.get(name).and_then(|v| v.first())
+    }
+
+    /// True when `inner` lies (at any depth) within `outer`, by the hierarchy.
+    pub fn is_within(&self, inner: &str, outer: &str) -> bool {
+        let mut frontier: Vec<&PlaceInfo> = self.places.get(inner).map(|v| v.iter().collect()).unwrap_or_default();
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for p in frontier {
+                if let Some(parent) = &p.parent {
+                    if parent == outer {
+                        return true;
+                    }
+                    next.extend(self.places.get(parent).into_iter().flatten());
+                }
+            }
+            frontier = next;
+        }
+        false
+    }
+}

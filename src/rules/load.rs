@@ -1,0 +1,347 @@
+//! Walks a rules folder: reads every file, parses, compiles, and either
+//! returns the compiled `Rules` or every error found.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use toml::Spanned;
+
+use super::compile::{self, EntityRule, EntityRuleKind, FigureRules, Macros, QuoteRule, RelationRule};
+use super::lexicon::{self, Gazetteer, GazetteerEntry, Lexicons, PlaceInfo};
+use super::raw::{AliasFile, EntitiesFile, FurniturePattern, NormalizeFile, PatternFile, RawPatternRule};
+use super::{line_of, Diagnostics, RulesError};
+use crate::model::{EntityType, RuleRef};
+
+/// Everything zhkg knows, compiled from a rules folder.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub dir: PathBuf,
+    pub furniture: Vec<Regex>,
+    pub lexicons: Lexicons,
+    pub gazetteer: Gazetteer,
+    pub macros: Macros,
+    pub entity_rules: Vec<EntityRule>,
+    pub relation_rules: Vec<RelationRule>,
+    pub quote_rules: Vec<QuoteRule>,
+    pub figure_rules: FigureRules,
+    /// Hex SHA-256 over every file read, in path order: changes when any rule does.
+    pub fingerprint: String,
+}
+
+/// The files of a rules folder, read once; problems reading them are
+/// recorded, not fatal, so that parsing can still report the rest.
+struct Folder {
+    dir: PathBuf,
+    texts: HashMap<&'static str, String>,
+    hasher: Sha256,
+}
+
+impl Folder {
+    fn read(dir: &Path, names: &[&'static str], diag: &mut Diagnostics) -> Self {
+        let mut folder = Folder { dir: dir.to_path_buf(), texts: HashMap::new(), hasher: Sha256::new() };
+        for &name in names {
+            match fs::read(dir.join(name)) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        folder.hasher.update(name.as_bytes());
+                        folder.hasher.update(text.as_bytes());
+                        folder.texts.insert(name, text);
+                    }
+                    Err(e) => {
+                        let line = line_of(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
+                        diag.error(name, line, "not valid UTF-8");
+                    }
+                },
+                Err(e) => diag.error(name, 0, format!("cannot read: {e}")),
+            }
+        }
+        folder
+    }
+
+    fn text(&self, name: &str) -> &str {
+        self.texts.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    /// Parses a TOML file; a syntax or shape error is reported with its line.
+    fn toml<T: DeserializeOwned + Default>(&self, name: &str, diag: &mut Diagnostics) -> T {
+        let Some(text) = self.texts.get(name) else { return T::default() };
+        match toml::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+                diag.error(name, line, e.message().to_string());
+                T::default()
+            }
+        }
+    }
+}
+
+const FILES: [&str; 22] = [
+    "normalize.toml",
+    "entities.toml",
+    "relations.toml",
+    "quotes.toml",
+    "figures.toml",
+    "aliases.toml",
+    "places/china.tsv",
+    "places/countries.tsv",
+    "lexicons/regions.txt",
+    "lexicons/industries.txt",
+    "lexicons/surnames.txt",
+    "lexicons/surnames_compound.txt",
+    "lexicons/titles.txt",
+    "lexicons/org_suffixes.txt",
+    "lexicons/units.txt",
+    "lexicons/qualifiers.txt",
+    "lexicons/qualifiers_postfix.txt",
+    "lexicons/speech_verbs.txt",
+    "lexicons/not_person.txt",
+    "lexicons/nations.txt",
+    "lexicons/not_industry.txt",
+    "lexicons/not_organization.txt",
+];
+
+impl Rules {
+    /// Reads and compiles every rule file under `dir`.
+    pub fn load(dir: &Path) -> Result<Rules, RulesError> {
+        let mut diag = Diagnostics::default();
+        let folder = Folder::read(dir, &FILES, &mut diag);
+        let lexicons = read_lexicons(&folder, &mut diag);
+        let macros = Macros::new(&lexicons);
+        let furniture = furniture(&folder, &mut diag);
+        let entity_rules = entity_rules(&folder, &macros, &mut diag);
+        let gazetteer = gazetteer(&folder, &entity_rules, &mut diag);
+        let (relation_rules, quote_rules, figure_rules) = pattern_rules(&folder, &macros, &mut diag);
+        let rules = Rules {
+            dir: dir.to_path_buf(),
+            furniture,
+            lexicons,
+            gazetteer,
+            macros,
+            entity_rules,
+            relation_rules,
+            quote_rules,
+            figure_rules,
+            fingerprint: format!("{:x}", folder.hasher.clone().finalize()),
+        };
+        diag.into_result(folder.dir, rules)
+    }
+}
+
+fn rule_ref<T>(file: &'static str, text: &str, spanned: &Spanned<T>, id: &str) -> RuleRef {
+    RuleRef::new(id, file, line_of(text, spanned.span().start))
+}
+
+fn furniture(folder: &Folder, diag: &mut Diagnostics) -> Vec<Regex> {
+    let file = "normalize.toml";
+    let parsed: NormalizeFile = folder.toml(file, diag);
+    let mut out = Vec::new();
+    for f in &parsed.furniture {
+        let line = line_of(folder.text(file), f.span().start);
+        match Regex::new(&f.get_ref().pattern) {
+            Ok(re) => {
+                for ex in &f.get_ref().examples {
+                    let squeezed: String = ex.chars().filter(|c| !c.is_whitespace()).collect();
+                    if !re.is_match(&squeezed) {
+                        diag.error(file, line, format!("rule `{}`: its example `{ex}` does not match", f.get_ref().id));
+                    }
+                }
+                out.push(re);
+            }
+            Err(e) => diag.error(file, line, format!("rule `{}`: bad pattern: {e}", f.get_ref().id)),
+        }
+    }
+    out
+}
+
+fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
+    let list = |name: &str, diag: &mut Diagnostics| lexicon::read_list(name, folder.text(name), diag);
+    let two_col = |name: &str, diag: &mut Diagnostics| {
+        lexicon::read_tsv_headerless(name, folder.text(name), diag)
+    };
+    Lexicons {
+        surnames: list("lexicons/surnames.txt", diag).into_iter().collect(),
+        compound_surnames: list("lexicons/surnames_compound.txt", diag).into_iter().collect(),
+        titles: list("lexicons/titles.txt", diag),
+        org_suffixes: two_col("lexicons/org_suffixes.txt", diag).into_iter().collect(),
+        units: two_col("lexicons/units.txt", diag).into_iter().filter(|(_, kind)| kind != "time").collect(),
+        qualifiers: list("lexicons/qualifiers.txt", diag),
+        postfix_qualifiers: list("lexicons/qualifiers_postfix.txt", diag),
+        speech_verbs: list("lexicons/speech_verbs.txt", diag),
+        not_person: list("lexicons/not_person.txt", diag).into_iter().collect(),
+        nations: list("lexicons/nations.txt", diag).into_iter().collect(),
+        not_industry: list("lexicons/not_industry.txt", diag).into_iter().collect(),
+        not_organization: list("lexicons/not_organization.txt", diag).into_iter().collect(),
+    }
+}
+
+fn entity_rules(folder: &Folder, macros: &Macros, diag: &mut Diagnostics) -> Vec<EntityRule> {
+    let file = "entities.toml";
+    let parsed: EntitiesFile = folder.toml(file, diag);
+    let mut ids = HashMap::new();
+    let mut out = Vec::new();
+    for r in &parsed.rule {
+        let rule = rule_ref(file, folder.text(file), r, &r.get_ref().id);
+        if let Some(first) = ids.insert(r.get_ref().id.clone(), rule.line()) {
+            diag.error(file, rule.line(), format!("rule id `{}` already used at line {first}", r.get_ref().id));
+        }
+        out.extend(compile::entity_rule(r.get_ref(), rule, macros, diag));
+    }
+    out
+}
+
+/// Gathers every listed name; each entry's provenance is its own line in
+/// its lexicon file, under the id of the gazetteer rule that uses the list.
+fn gazetteer(folder: &Folder, rules: &[EntityRule], diag: &mut Diagnostics) -> Gazetteer {
+    let rule_for = |lexicon: &str| {
+        rules
+            .iter()
+            .find(|r| r.kind == EntityRuleKind::Gazetteer && r.lexicon.as_deref() == Some(lexicon))
+            .map(|r| (r.rule.id().to_string(), r.ty))
+    };
+    let mut entries = Vec::new();
+    let mut places = Vec::new();
+    if let Some((id, ty)) = rule_for("places") {
+        places = china_places(folder, &id, ty, &mut entries, diag);
+        countries(folder, &id, ty, &mut entries, diag);
+        named_list(folder, "lexicons/regions.txt", &id, ty, &mut entries, diag);
+    }
+    if let Some((id, ty)) = rule_for("industries") {
+        named_list(folder, "lexicons/industries.txt", &id, ty, &mut entries, diag);
+    }
+    if let Some((id, ty)) = rule_for("organizations") {
+        organizations(folder, &id, ty, &mut entries, diag);
+    }
+    dedup_entries(&mut entries);
+    Gazetteer::new(entries, places)
+}
+
+/// The first listing of a written form wins; later ones (a county sharing a
+/// name with a prefecture elsewhere) only add ambiguity.
+fn dedup_entries(entries: &mut Vec<GazetteerEntry>) {
+    let mut seen = std::collections::HashSet::new();
+    entries.retain(|e| seen.insert(e.surface.clone()));
+}
+
+fn china_places(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) -> Vec<PlaceInfo> {
+    let file = "places/china.tsv";
+    let rows = lexicon::read_tsv(file, folder.text(file), 5, diag);
+    let names: HashMap<&str, &str> = rows.iter().map(|(_, c)| (c[0], c[1])).collect();
+    let mut places = Vec::new();
+    // Provinces first, then prefectures, then counties: a short form shared
+    // by a prefecture and a county then names the larger unit.
+    let mut ordered: Vec<&(usize, Vec<&str>)> = rows.iter().collect();
+    ordered.sort_by_key(|(_, c)| level_rank(c[3]));
+    for (line, c) in ordered {
+        let parent = Some(c[4]).filter(|p| !p.is_empty()).map(|p| match names.get(p) {
+            Some(name) => name.to_string(),
+            None => {
+                diag.error(file, *line, format!("parent code {p} is not in the file"));
+                String::new()
+            }
+        });
+        places.push(PlaceInfo { name: c[1].to_string(), level: c[3].to_string(), parent });
+        for surface in [c[1], c[2]].into_iter().filter(|s| !s.is_empty()) {
+            out.push(entry(surface, ty, c[1], id, file, *line));
+        }
+    }
+    places
+}
+
+fn level_rank(level: &str) -> u8 {
+    match level {
+        "province" => 0,
+        "prefecture" => 1,
+        _ => 2,
+    }
+}
+
+fn countries(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
+    let file = "places/countries.tsv";
+    for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
+        out.push(entry(c[1], ty, c[1], id, file, line));
+        for alias in lexicon::split_alternatives(c.get(2)) {
+            out.push(entry(&alias, ty, c[1], id, file, line));
+        }
+    }
+}
+
+/// `name<TAB>alias,alias` lists: regions and industries.
+fn named_list(folder: &Folder, file: &'static str, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
+    let mut seen = std::collections::HashSet::new();
+    for (line, l) in lexicon::content_lines(folder.text(file)) {
+        let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+        if !seen.insert(cols[0]) {
+            diag.error(file, line, format!("duplicate entry `{}`", cols[0]));
+            continue;
+        }
+        out.push(entry(cols[0], ty, cols[0], id, file, line));
+        for alias in lexicon::split_alternatives(cols.get(1)) {
+            out.push(entry(&alias, ty, cols[0], id, file, line));
+        }
+    }
+}
+
+fn organizations(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
+    let file = "aliases.toml";
+    let parsed: AliasFile = folder.toml(file, diag);
+    for o in &parsed.organization {
+        let line = line_of(folder.text(file), o.span().start);
+        let o = o.get_ref();
+        out.push(entry(&o.name, ty, &o.name, id, file, line));
+        for alias in &o.aliases {
+            out.push(entry(alias, ty, &o.name, id, file, line));
+        }
+    }
+}
+
+fn entry(surface: &str, ty: EntityType, canonical: &str, id: &str, file: &str, line: usize) -> GazetteerEntry {
+    GazetteerEntry {
+        surface: surface.to_string(),
+        ty,
+        canonical: canonical.to_string(),
+        rule: RuleRef::new(id, file, line),
+    }
+}
+
+/// One pattern file's rules with their positions, ids checked unique across files.
+fn parse_patterns(
+    folder: &Folder,
+    file: &'static str,
+    ids: &mut HashMap<String, (&'static str, usize)>,
+    diag: &mut Diagnostics,
+) -> (Vec<(RuleRef, RawPatternRule)>, Vec<Spanned<FurniturePattern>>) {
+    let parsed: PatternFile = folder.toml(file, diag);
+    let mut rules = Vec::new();
+    for raw in parsed.rule {
+        let rule = rule_ref(file, folder.text(file), &raw, &raw.get_ref().id);
+        if let Some((f, l)) = ids.insert(rule.id().to_string(), (file, rule.line())) {
+            diag.error(file, rule.line(), format!("rule id `{}` already used at {f}:{l}", rule.id()));
+        }
+        rules.push((rule, raw.into_inner()));
+    }
+    (rules, parsed.period)
+}
+
+fn pattern_rules(folder: &Folder, macros: &Macros, diag: &mut Diagnostics) -> (Vec<RelationRule>, Vec<QuoteRule>, FigureRules) {
+    let mut ids = HashMap::new();
+    let (relations, _) = parse_patterns(folder, "relations.toml", &mut ids, diag);
+    let relations = relations.into_iter().filter_map(|(r, raw)| compile::relation_rule(&raw, r, macros, diag)).collect();
+    let (quotes, _) = parse_patterns(folder, "quotes.toml", &mut ids, diag);
+    let quotes = quotes.into_iter().filter_map(|(r, raw)| compile::quote_rule(&raw, r, macros, diag)).collect();
+    let (figures, periods) = parse_patterns(folder, "figures.toml", &mut ids, diag);
+    let mut out = FigureRules::default();
+    out.figures = figures.into_iter().filter_map(|(r, raw)| compile::figure_rule(&raw, r, macros, diag)).collect();
+    for p in periods {
+        let rule = rule_ref("figures.toml", folder.text("figures.toml"), &p, &p.get_ref().id);
+        match compile::compile_pattern(&p.get_ref().pattern, macros, false, &[]) {
+            Ok(regex) => out.periods.push(compile::PatternRule { rule, regex, examples: Vec::new() }),
+            Err(msg) => diag.error("figures.toml", rule.line(), format!("period `{}`: {msg}", rule.id())),
+        }
+    }
+    (relations, quotes, out)
+}

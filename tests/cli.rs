@@ -1,0 +1,201 @@
+//! The command line end to end, as a user runs it: extract the seeds, query
+//! the graph, annotate text, and feed it bad input.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+fn zhkg() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_zhkg"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    zhkg().args(args).output().expect("zhkg runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The seeds, extracted once into a temporary out folder shared by the tests.
+fn seeds_out() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let o = run(&["extract", "seeds", "--out", dir.path().to_str().unwrap()]);
+        assert!(o.status.success(), "extract failed: {}", stderr(&o));
+        dir
+    })
+    .path()
+}
+
+fn query(sparql_file: &str, format: &str) -> String {
+    let o = run(&["query", "-f", sparql_file, "--out", seeds_out().to_str().unwrap(), "--format", format]);
+    assert!(o.status.success(), "{sparql_file}: {}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn extract_writes_every_output_and_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["extract", "seeds", "--out", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary = stdout(&o);
+    for word in ["documents  5", "entities", "Person", "relations", "affiliation", "figures", "quotes", "elapsed"] {
+        assert!(summary.contains(word), "summary lacks {word}:\n{summary}");
+    }
+    for f in ["graph.ttl", "graph.nq", "graph.graphml", "entities.csv", "edges.csv", "mentions.csv", "figures.csv", "quotes.csv"] {
+        let len = fs::metadata(dir.path().join(f)).map(|m| m.len()).unwrap_or(0);
+        assert!(len > 0, "{f} missing or empty");
+    }
+}
+
+#[test]
+fn same_input_same_rules_give_byte_identical_output() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for d in [&a, &b] {
+        assert!(run(&["extract", "seeds", "--out", d.path().to_str().unwrap()]).status.success());
+    }
+    for f in ["graph.ttl", "graph.nq", "graph.graphml", "entities.csv", "edges.csv", "mentions.csv", "figures.csv", "quotes.csv"] {
+        assert!(fs::read(a.path().join(f)).unwrap() == fs::read(b.path().join(f)).unwrap(), "{f} differs between runs");
+    }
+}
+
+#[test]
+fn each_example_query_returns_rows_on_the_seeds() {
+    let mut files: Vec<PathBuf> = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("queries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "queries/ holds the five example queries");
+    for f in files {
+        let csv = query(f.to_str().unwrap(), "csv");
+        let rows = csv.lines().count().saturating_sub(1);
+        assert!(rows > 0, "{} returned no rows", f.display());
+    }
+}
+
+#[test]
+fn people_query_finds_a_person_with_organization_and_role() {
+    let csv = query("queries/people-organizations.rq", "csv");
+    let with_role = csv.lines().skip(1).filter(|l| l.split(',').nth(2).is_some_and(|r| !r.trim().is_empty())).count();
+    assert!(with_role > 0, "no affiliation with a role:\n{csv}");
+}
+
+#[test]
+fn provenance_query_names_sentence_and_rule_file() {
+    let tsv = query("queries/relation-provenance.rq", "tsv");
+    let row = tsv.lines().nth(1).expect("a row");
+    assert!(row.contains(".toml") || row.contains(".tsv"), "rule file missing: {row}");
+}
+
+#[test]
+fn query_syntax_error_names_line_and_column() {
+    let o = run(&["query", "SELECT ?x WHERE {\n ?x ?y }", "--out", seeds_out().to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("2:9"), "no line:column in: {err}");
+}
+
+#[test]
+fn query_json_is_w3c_results_json() {
+    let o = run(&["query", "SELECT ?s WHERE { ?s a <http://schema.org/Person> } LIMIT 3", "--out", seeds_out().to_str().unwrap(), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["head"]["vars"][0], "s");
+    assert!(v["results"]["bindings"].as_array().is_some_and(|b| !b.is_empty()));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = zhkg()
+        .args(["query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "--out", seeds_out().to_str().unwrap(), "--format", "tsv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // like `| head -0`
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "exit {:?}: {}", o.status.code(), stderr(&o));
+}
+
+#[test]
+fn a_bad_document_is_named_and_the_others_are_still_processed() {
+    let docs = tempfile::tempdir().unwrap();
+    fs::copy("seeds/001_8464c429a3efe973.txt", docs.path().join("good.txt")).unwrap();
+    fs::write(docs.path().join("latin1.txt"), b"first line\nsecond \xe9t\xe9 line\n").unwrap();
+    fs::write(docs.path().join("binary.txt"), b"\x00\x01\x02binary").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = run(&["extract", docs.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3), "skips are signalled by exit 3");
+    let err = stderr(&o);
+    assert!(err.contains("latin1.txt:2:"), "names file and line: {err}");
+    assert!(err.contains("binary.txt"), "{err}");
+    assert!(stdout(&o).contains("documents  1 (2 skipped)"), "{}", stdout(&o));
+    assert!(out.path().join("graph.ttl").exists());
+}
+
+#[test]
+fn a_broken_rules_folder_is_reported_whole_before_anything_runs() {
+    let rules = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("rules"), rules.path());
+    let relations = rules.path().join("relations.toml");
+    let text = fs::read_to_string(&relations).unwrap().replacen("\nkind = \"affiliation\"", "\nkind = \"affiliaton\"", 1);
+    fs::write(&relations, text).unwrap();
+    fs::write(rules.path().join("figures.toml"), "[[rule]]\nid = \"x\"\nkind = \"figure\"\npattern = '(?P<number>\\d+'\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = run(&["extract", "seeds", "--rules", rules.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("relations.toml:") && err.contains("affiliaton"), "{err}");
+    assert!(err.contains("figures.toml:1:"), "{err}");
+    assert!(fs::read_dir(out.path()).unwrap().next().is_none(), "nothing is written when rules are broken");
+}
+
+#[test]
+fn annotate_gives_character_offsets_of_each_line() {
+    let mut child = zhkg().args(["annotate", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let input = "“发展新质生产力，给前海带来新机遇。”刘洋说，深圳市前海管理局累计推出835项制度创新成果。\n{\"text\": \"江苏省苏州市人工智能产业增长\"}\n";
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        let text: Vec<char> = line["text"].as_str().unwrap().chars().collect();
+        for e in line["entities"].as_array().unwrap() {
+            let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            assert_eq!(text[s..t].iter().collect::<String>(), e["text"].as_str().unwrap());
+            assert!(["Person", "Organization", "Place", "Industry"].contains(&e["type"].as_str().unwrap()));
+        }
+    }
+    let has = |i: usize, ty: &str, name: &str| {
+        lines[i]["entities"].as_array().unwrap().iter().any(|e| e["type"] == ty && e["text"] == name)
+    };
+    assert!(has(0, "Person", "刘洋"), "{}", lines[0]);
+    assert!(has(0, "Organization", "深圳市前海管理局"), "{}", lines[0]);
+    assert!(has(1, "Place", "苏州市"), "{}", lines[1]);
+    assert!(lines[0]["figures"].as_array().unwrap().iter().any(|f| f["text"] == "835项"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_dir(&p, &target);
+        } else {
+            fs::copy(&p, &target).unwrap();
+        }
+    }
+}
