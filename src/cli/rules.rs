@@ -16,6 +16,8 @@ pub struct Args {
 enum Action {
     /// Validate the whole rules folder.
     Check(RulesArg),
+    /// Run the examples the rules carry through the whole pipeline.
+    Test(RulesArg),
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -34,6 +36,17 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 &rules.fingerprint[..12],
             )?;
             Ok(0)
+        }
+        Action::Test(r) => {
+            let pipeline = r.pipeline()?;
+            let (run, failures) = crate::pipeline::run_examples(&pipeline);
+            let mut err = io::stderr().lock();
+            for f in &failures {
+                writeln!(err, "{}/{f}", r.rules.display())?;
+            }
+            let failed_examples: std::collections::BTreeSet<_> = failures.iter().map(|f| (f.rule.clone(), f.text.clone())).collect();
+            writeln!(io::stdout(), "{} passed, {} failed", run - failed_examples.len(), failed_examples.len())?;
+            Ok(if failures.is_empty() { 0 } else { super::EXIT_FAILURE })
         }
     }
 }

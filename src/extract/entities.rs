@@ -75,17 +75,15 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
     let suffixes = &rules.lexicons.org_suffixes;
     for (i, tok) in s.tokens.iter().enumerate() {
         let Some(suffix) = longest_suffix(tok.word, suffixes.keys()) else { continue };
-        // A one-character suffix (局, 部, 社) ends many common words (布局,
-        // 干部, 格局): it counts only as a word of its own or in a word jieba
-        // already tags as an organization.
-        let single = suffix.chars().count() == 1;
-        if single && tok.word != suffix && tok.tag != "nt" {
-            continue;
-        }
         let start_tok = name_part_start(rules, rule, &s.tokens[..i]);
         let name_part = &s.tokens[start_tok..i];
         let own_prefix = tok.word.len() > suffix.len();
-        let proper = name_part.iter().any(|t| is_proper(rules, t)) || (own_prefix && tok.tag == "nt");
+        let proper = if suffixes[suffix] == "brand" {
+            // 三一重工, 中国石化; but 广东汽车 or 新能源汽车 name no company.
+            tok.word == suffix && name_part.last().is_some_and(is_brand)
+        } else {
+            name_part.iter().any(|t| is_proper(rules, t)) || (own_prefix && tok.tag == "nt")
+        };
         let start = name_part.first().map_or(tok.start, |t| t.start);
         let name = &s.text[start..tok.end];
         if proper && !rules.lexicons.not_organization.contains(name) {
@@ -106,7 +104,7 @@ fn name_part_start(rules: &Rules, rule: &EntityRule, before: &[Token<'_>]) -> us
     let mut chars = 0;
     for (i, tok) in before.iter().enumerate().rev() {
         let n = tok.word.chars().count();
-        let bare_suffix = rules.lexicons.org_suffixes.contains_key(tok.word);
+        let bare_suffix = rules.lexicons.org_suffixes.get(tok.word).is_some_and(|kind| kind != "brand");
         if bare_suffix || !is_name_material(rules, tok) || chars + n > rule.max_prefix {
             break;
         }
@@ -129,6 +127,12 @@ fn is_name_material(rules: &Rules, tok: &Token<'_>) -> bool {
 
 fn is_proper(rules: &Rules, tok: &Token<'_>) -> bool {
     PROPER_TAGS.contains(&tok.tag) || is_listed_name(rules, tok.word)
+}
+
+/// A word that can name a company: one jieba does not know, a foreign word,
+/// an abbreviation, or 中国/中华 (中国石化).
+fn is_brand(tok: &Token<'_>) -> bool {
+    matches!(tok.tag, "nz" | "x" | "eng" | "nt" | "j" | "nrt") || matches!(tok.word, "中国" | "中华")
 }
 
 /// A place or organization from the gazetteer, whatever tag jieba gives it

@@ -12,7 +12,7 @@
 mod compile;
 mod lexicon;
 mod load;
-mod raw;
+pub mod raw;
 
 use std::fmt;
 use std::path::PathBuf;

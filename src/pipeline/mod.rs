@@ -5,6 +5,10 @@
 //! segmentation, extraction and resolution. Documents are independent, so
 //! `run` takes `&self` and can be called from many threads.
 
+mod examples;
+
+pub use examples::{run_examples, ExampleFailure};
+
 use crate::extract::{self, Sentence};
 use crate::input::Document;
 use crate::model::{DocFacts, DocumentInfo, EntityType, Sentence as SentenceInfo};

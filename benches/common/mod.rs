@@ -1,0 +1,86 @@
+//! The corpus every bench reads: the five seeds, repeated to about 2 MiB.
+//!
+//! Input: seeds/*.txt and rules/ of this crate. Output: `Corpus`, a list of
+//! documents (each repetition of a seed is a document of its own, with an id
+//! of its own, so the graph sees as many documents as the pipeline ran) and
+//! its size in source bytes. Every bench reports throughput in those source
+//! bytes, whatever the stage's own input is, so MiB/s compare across stages
+//! and with jieba-rs over the same text.
+//!
+//! Built once per bench process, outside every timed loop; the order is
+//! fixed (seeds sorted by name, then repeated), so runs are comparable.
+
+// Each bench target compiles this module and uses only part of it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use zhkg::input::{self, Document};
+use zhkg::model::DocId;
+use zhkg::rules::Rules;
+
+/// About 2 MiB: large enough that per-call overheads vanish, small enough
+/// that a run of every stage stays within a few minutes on two cores.
+pub const TARGET_BYTES: usize = 2 << 20;
+
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    /// Sum of the documents' source lengths in bytes.
+    pub bytes: u64,
+    /// How many times the seeds were repeated.
+    pub rounds: usize,
+}
+
+impl Corpus {
+    /// The seeds, in name order, repeated until the corpus holds at least
+    /// `target_bytes` bytes of source text.
+    pub fn seeds_repeated(target_bytes: usize) -> Self {
+        let seeds = read_seeds();
+        let round_bytes: usize = seeds.iter().map(|d| d.source.len()).sum();
+        let rounds = target_bytes.div_ceil(round_bytes).max(1);
+        let docs: Vec<Document> = (0..rounds)
+            .flat_map(|round| seeds.iter().map(move |seed| repeat(seed, round)))
+            .collect();
+        let bytes = docs.iter().map(|d| d.source.len() as u64).sum();
+        Corpus { docs, bytes, rounds }
+    }
+
+    /// Every source line of every document, in order: what jieba-rs is fed.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.docs.iter().flat_map(|d| d.source.lines())
+    }
+
+    pub fn mib(&self) -> f64 {
+        self.bytes as f64 / (1 << 20) as f64
+    }
+}
+
+pub fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The crate's rules/ folder, compiled.
+pub fn load_rules() -> Rules {
+    let dir = crate_dir().join("rules");
+    Rules::load(&dir).unwrap_or_else(|e| panic!("loading {}: {e}", dir.display()))
+}
+
+fn read_seeds() -> Vec<Document> {
+    let dir = crate_dir().join("seeds");
+    let paths: Vec<PathBuf> = input::collect(&[dir.clone()])
+        .unwrap_or_else(|e| panic!("listing {}: {e}", dir.display()));
+    assert!(!paths.is_empty(), "no seeds in {}", dir.display());
+    paths
+        .iter()
+        .map(|p| input::read(p).unwrap_or_else(|e| panic!("reading seed: {e}")))
+        .collect()
+}
+
+/// A copy of `seed` with an id unique to its round.
+fn repeat(seed: &Document, round: usize) -> Document {
+    Document {
+        id: DocId(format!("r{round:02}-{}", seed.id.0)),
+        file_name: format!("r{round:02}-{}", seed.file_name),
+        ..seed.clone()
+    }
+}
