@@ -42,8 +42,7 @@ impl PipelineTimes {
 }
 
 fn main() {
-    let full = std::env::args().any(|a| a == "--bench");
-    let (target, runs) = if full { (common::TARGET_BYTES, 5) } else { (1, 1) };
+    let runs = if common::measuring() { 5 } else { 1 };
 
     let (startup, pipeline) = best_of(runs, || {
         let started = Instant::now();
@@ -55,7 +54,7 @@ fn main() {
         let jieba = Jieba::new();
         (started.elapsed(), jieba)
     });
-    let corpus = Corpus::seeds_repeated(target);
+    let corpus = Corpus::seeds_repeated(common::target_bytes());
     let out = tempfile::tempdir().expect("creating a temporary folder");
 
     let (jieba_time, tokens) = best_of(runs, || jieba_tag(&jieba, &corpus));

@@ -2,10 +2,11 @@
 //! the seeds repeated to about 2 MiB), with jieba-rs `tag` over the same text
 //! as the reference.
 //!
-//! Input: seeds/ and rules/. Output: criterion's reports. Rules, the
-//! `Pipeline`, the corpus and every stage's input are built once, outside the
-//! timed loops; each group times one stage over the whole corpus and reports
-//! `Throughput::Bytes` of *source* text, so MiB/s read across groups:
+//! Input: seeds/ and rules/ (one round of the seeds only, under `cargo test
+//! --benches`: see `common::measuring`). Output: criterion's reports. Rules,
+//! the `Pipeline`, the corpus and every stage's input are built once, outside
+//! the timed loops; each group times one stage over the whole corpus and
+//! reports `Throughput::Bytes` of *source* text, so MiB/s read across groups:
 //!
 //! - `normalize`: `Normalizer::repair` of every document.
 //! - `segment`: `Segmenter::tag` of every sentence of the repaired text.
@@ -49,7 +50,7 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Self {
-        let corpus = Corpus::seeds_repeated(common::TARGET_BYTES);
+        let corpus = Corpus::seeds_repeated(common::target_bytes());
         let pipeline = Pipeline::new(common::load_rules());
         let normalizer = Normalizer::new(pipeline.rules.furniture.clone());
         let segmenter = Segmenter::new(&pipeline.rules);
@@ -74,7 +75,7 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("normalize");
     configure(&mut group, bytes.clone());
     group.bench_function("repair", |b| {
-        b.iter(|| fx.corpus.docs.iter().map(|d| black_box(fx.normalizer.repair(&d.source))).count())
+        b.iter(|| fx.corpus.docs.iter().for_each(|d| drop(black_box(fx.normalizer.repair(&d.source)))))
     });
     group.finish();
 
@@ -93,13 +94,15 @@ fn stages(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("pipeline");
     configure(&mut group, bytes.clone());
+    group.measurement_time(Duration::from_secs(10));
     group.bench_function("run", |b| {
-        b.iter(|| fx.corpus.docs.iter().map(|d| black_box(fx.pipeline.run(d))).count())
+        b.iter(|| fx.corpus.docs.iter().for_each(|d| drop(black_box(fx.pipeline.run(d)))))
     });
     group.finish();
 
     let mut group = c.benchmark_group("graph+export");
     configure(&mut group, bytes.clone());
+    group.measurement_time(Duration::from_secs(20));
     let out = tempfile::tempdir().expect("creating a temporary folder");
     group.bench_function("build+write_all", |b| {
         b.iter_batched(
@@ -128,9 +131,10 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-/// Whole-corpus iterations take hundreds of milliseconds or more: flat
-/// sampling runs each of the ten samples for the same few iterations, where
-/// criterion's default linear sampling would need 55 at least.
+/// Whole-corpus iterations take from 50 ms to nearly 2 s: flat sampling runs
+/// each of the ten samples for the same few iterations, where criterion's
+/// default linear sampling would need 55 at least. The two slow groups get a
+/// longer measurement time only so that ten single-iteration samples fit.
 fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, bytes: Throughput) {
     group
         .sample_size(10)

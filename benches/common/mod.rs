@@ -23,6 +23,23 @@ use zhkg::rules::Rules;
 /// that a run of every stage stays within a few minutes on two cores.
 pub const TARGET_BYTES: usize = 2 << 20;
 
+/// True under `cargo bench`, which passes `--bench`; `cargo test --benches`
+/// does not, and criterion then runs each bench once as a test. Outside a
+/// real measurement a single round of the seeds is enough to check that the
+/// benches still run, in debug builds too.
+pub fn measuring() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// `TARGET_BYTES` when measuring, else one round of the seeds.
+pub fn target_bytes() -> usize {
+    if measuring() {
+        TARGET_BYTES
+    } else {
+        1
+    }
+}
+
 pub struct Corpus {
     pub docs: Vec<Document>,
     /// Sum of the documents' source lengths in bytes.
@@ -67,7 +84,7 @@ pub fn load_rules() -> Rules {
 
 fn read_seeds() -> Vec<Document> {
     let dir = crate_dir().join("seeds");
-    let paths: Vec<PathBuf> = input::collect(&[dir.clone()])
+    let paths: Vec<PathBuf> = input::collect(std::slice::from_ref(&dir))
         .unwrap_or_else(|e| panic!("listing {}: {e}", dir.display()));
     assert!(!paths.is_empty(), "no seeds in {}", dir.display());
     paths

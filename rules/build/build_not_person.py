@@ -10,6 +10,9 @@ section that gives it):
      rules/lexicons/surnames.txt and that jieba tags as ordinary words (not nr/nrt/
      nrfg/ns/nt/nz) with frequency >= MIN_FREQ: a surname-plus-given-name pattern
      would take them for names (全国, 成本, 方面, 高度, 马上).
+  4. (below) jieba nr* entries of three or more characters that contain an
+     ordinary word of frequency >= COMPOUND_FREQ as a proper part: 安全性 holds 安全,
+     宣传教育 holds 宣传, so they are compounds, not names; 邓小平, 克林顿, 马克思 hold none.
   3. hand-written news and policy vocabulary (高质量, 向好, 常态化) and companies or
      brands written like names (华为), from not_person_manual.txt.
 Words in the [exclude] section of not_person_manual.txt are never listed.
@@ -21,6 +24,7 @@ import fetch
 OUT = fetch.RULES / "lexicons" / "not_person.txt"
 MANUAL = fetch.RULES / "build" / "not_person_manual.txt"
 MIN_FREQ = 1000
+COMPOUND_FREQ = 300
 NAME_TAGS = {"nr", "nrt", "nrfg"}
 PROPER_TAGS = NAME_TAGS | {"ns", "nt", "nz"}
 
@@ -53,6 +57,18 @@ def main():
         and freq >= MIN_FREQ and not any(c.isascii() for c in w)
     )
 
+    def ordinary(w):
+        entry = jieba.get(w)
+        return entry is not None and entry[1] not in PROPER_TAGS and entry[0] >= COMPOUND_FREQ
+
+    def holds_ordinary_word(w):
+        parts = (w[i:j] for i in range(len(w)) for j in range(i + 2, len(w) + 1) if j - i < len(w))
+        return any(ordinary(p) for p in parts)
+
+    compounds = sorted(
+        w for w, (freq, tag) in jieba.items()
+        if tag in NAME_TAGS and len(w) >= 3 and holds_ordinary_word(w)
+    )
     sections = [
         ("common words that jieba tags as person names (nr/nrt/nrfg), picked by hand",
          manual["jieba_nr"]),
@@ -62,6 +78,8 @@ def main():
          manual["news"]),
         ("companies and brands written like personal names (hand-written)",
          manual["organizations"]),
+        (f"jieba nr* entries that contain an ordinary word of frequency >= {COMPOUND_FREQ}",
+         compounds),
     ]
     seen = set()
     total = 0

@@ -149,18 +149,30 @@ fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Ent
         let Some(caps) = re.captures_at(s.text, at) else { break };
         let whole = caps.get(0).expect("group 0");
         let name = caps.name("name").expect("checked at compile time");
-        let accepted = match rule.ty {
-            EntityType::Person => person_span(rules, s, name.start(), name.end()),
-            _ => Some(name.end()),
-        };
-        if let Some(end) = accepted {
-            out.push(mention(s, name.start(), end, rule));
+        if let Some((start, end)) = accept_name(rules, rule, s, name.start(), name.end()) {
+            out.push(mention(s, start, end, rule));
             at = whole.end().max(at + 1);
         } else {
             // Try again one character later: a surname character inside a
             // word (对于) must not hide the real name after it.
             at = next_char(s.text, whole.start());
         }
+    }
+}
+
+/// The span a pattern's `name` group really covers, if it is a name.
+fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    if rule.ty != EntityType::Person {
+        return Some((start, end));
+    }
+    match s.text[start..end].find('·') {
+        // The regex cannot see where a dotted name's first part begins
+        // (会见了玛丽亚·…): it is the word that ends at the dot.
+        Some(dot) => {
+            let tok = s.tokens.iter().find(|t| t.end == start + dot && t.word.chars().count() >= 2)?;
+            Some((tok.start, end))
+        }
+        None => person_span(rules, s, start, end).map(|e| (start, e)),
     }
 }
 
@@ -208,6 +220,8 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     let tag = rule.tag.as_deref().expect("tagger rules have a tag");
     for tok in s.tokens.iter().filter(|t| tag.split('|').any(|one| t.tag == one)) {
         let ok = match rule.ty {
+            // nrt marks a transliterated foreign name (克林顿): no surname, longer.
+            EntityType::Person if tok.tag == "nrt" => plausible_foreign_name(rules, tok.word),
             EntityType::Person => plausible_person(rules, tok.word) && starts_with_surname(rules, tok.word),
             EntityType::Place => tok.word.chars().count() >= 2 && !rules.lexicons.nations.contains(tok.word),
             EntityType::Organization => {
@@ -219,6 +233,14 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             out.push(mention(s, tok.start, tok.end, rule));
         }
     }
+}
+
+fn plausible_foreign_name(rules: &Rules, name: &str) -> bool {
+    (2..=8).contains(&name.chars().count())
+        && !rules.lexicons.not_person.contains(name)
+        && [EntityType::Place, EntityType::Organization, EntityType::Industry]
+            .iter()
+            .all(|&ty| rules.gazetteer.canonical(ty, name).is_none())
 }
 
 fn starts_with_surname(rules: &Rules, name: &str) -> bool {

@@ -127,3 +127,24 @@ pub fn fill_default_subject(figures: &mut [FigureMention], mentions: &[EntityMen
         figures.iter_mut().filter(|f| f.subject.is_none()).for_each(|f| f.subject = Some(index));
     }
 }
+
+#[cfg(test)]
+mod debug_dump {
+    #[test]
+    #[ignore]
+    fn dump_tokens() {
+        let rules = crate::rules::Rules::load(std::path::Path::new("rules")).unwrap();
+        let seg = crate::segment::Segmenter::new(&rules);
+        let path = std::env::var("DUMP").unwrap();
+        let src = std::fs::read_to_string(path).unwrap();
+        let norm = crate::normalize::Normalizer::new(rules.furniture.clone());
+        let rep = norm.repair(&src);
+        for r in rep.sentences() {
+            let s = &rep.text[r];
+            if !s.chars().any(|c| c.is_ascii_digit() || "成倍".contains(c)) { continue; }
+            let toks = seg.tag(s);
+            let line: Vec<String> = toks.iter().map(|t| format!("{}/{}", t.word, t.tag)).collect();
+            eprintln!("{}\n", line.join(" "));
+        }
+    }
+}
