@@ -22,7 +22,12 @@ const OTHER_SENTENCES: [&str; 1] = ["深圳市前海管理局副局长王锦侠�
 
 /// Builds the fixture's `KnowledgeGraph`.
 pub fn graph() -> KnowledgeGraph {
-    KnowledgeGraph::build(vec![qianhai(), other()])
+    KnowledgeGraph::build(docs())
+}
+
+/// The fixture's documents, before they become a graph.
+pub fn docs() -> Vec<DocFacts> {
+    vec![qianhai(), other()]
 }
 
 fn person(name: &str) -> EntityKey {

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::ExportError;
 use crate::graph::{KnowledgeGraph, Node};
+use crate::model::RuleRef;
 use crate::model::{DocId, EntityKey, EntityType, Figure, Quote, RelationKind, Span};
 
 /// Mints the IRIs of everything exported, under one base such as
@@ -62,9 +63,13 @@ impl Iris {
         self.mint(&["doc/", &encode_segment(&id.0), &fragment])
     }
 
-    /// `B/rule/affiliation.org-role-person`.
-    pub fn rule(&self, id: &str) -> NamedNode {
-        self.mint(&["rule/", &encode_segment(id)])
+    /// `B/rule/affiliation.org-role-person/relations.toml/L12`: one node per
+    /// rule and place, since a gazetteer rule's facts each come from their own
+    /// line of a lexicon (`place.gazetteer` at `places/china.tsv` line 1234).
+    pub fn rule(&self, rule: &RuleRef) -> NamedNode {
+        let line = format!("L{}", rule.line());
+        let file: Vec<String> = rule.file().split('/').map(encode_segment).collect();
+        self.mint(&["rule/", &encode_segment(rule.id()), "/", &file.join("/"), "/", &line])
     }
 
     /// `B/role/副局长`.

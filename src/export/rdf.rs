@@ -308,9 +308,11 @@ impl<'a> Emitter<'a> {
     }
 
     fn rule(&mut self, doc: &DocId, rule: &RuleRef) -> NamedNode {
-        let node = self.iris.rule(rule.id());
+        let node = self.iris.rule(rule);
         self.add(doc, &node, rdf::TYPE, zhkg::RULE);
-        self.add(doc, &node, rdf::TYPE, prov::PLAN);
+        // prov:wasGeneratedBy ranges over activities: the node stands for
+        // the rule's application, not for the rule text as a plan.
+        self.add(doc, &node, rdf::TYPE, prov::ACTIVITY);
         self.add(
             doc,
             &node,

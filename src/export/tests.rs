@@ -191,7 +191,7 @@ fn quotes_are_quotations_spoken_by_the_person() {
            nif:referenceContext ?doc ; nif:beginIndex ?b ; nif:endIndex ?e .
         ?p a schema:Person ; rdfs:label "王锦侠"@zh .
         ?s a nif:Sentence ; nif:anchorOf ?text . FILTER(CONTAINS(?text, "王锦侠说"))
-        ?r a zhkg:Rule, prov:Plan ; zhkg:ruleFile "quotes.toml" ; zhkg:ruleLine 4 .
+        ?r a zhkg:Rule, prov:Activity ; zhkg:ruleFile "quotes.toml" ; zhkg:ruleLine 4 .
     }"#
     ));
 }

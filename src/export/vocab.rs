@@ -104,7 +104,7 @@ vocabulary! {
 vocabulary! {
     /// [PROV-O](https://www.w3.org/TR/prov-o/): which sentence and rule a fact comes from.
     prov = "http://www.w3.org/ns/prov#" {
-        PLAN = "Plan",
+        ACTIVITY = "Activity",
         WAS_DERIVED_FROM = "wasDerivedFrom",
         WAS_GENERATED_BY = "wasGeneratedBy",
     }

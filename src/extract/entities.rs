@@ -74,7 +74,14 @@ fn gazetteer(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<E
 fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let suffixes = &rules.lexicons.org_suffixes;
     for (i, tok) in s.tokens.iter().enumerate() {
-        let Some(suffix) = longest_suffix(tok.word, suffixes.keys()) else { continue };
+        let Some(suffix) = longest_suffix(tok.word, suffixes) else { continue };
+        // A one-character suffix (局, 部, 署) ends many common words (部署,
+        // 干部, 布局): it counts as a word of its own, in a word jieba tags as
+        // an organization, or after a two-character stem (科技厅).
+        let own_stem = tok.word.chars().count() - suffix.chars().count();
+        if suffix.chars().count() == 1 && own_stem == 1 && tok.tag != "nt" {
+            continue;
+        }
         let start_tok = name_part_start(rules, rule, &s.tokens[..i]);
         let name_part = &s.tokens[start_tok..i];
         let own_prefix = tok.word.len() > suffix.len();
@@ -92,8 +99,10 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
     }
 }
 
-fn longest_suffix<'k>(word: &str, suffixes: impl Iterator<Item = &'k String>) -> Option<&'k str> {
-    suffixes.filter(|suf| word.ends_with(suf.as_str())).max_by_key(|suf| suf.len()).map(String::as_str)
+/// The longest listed suffix the word ends with: one lookup per tail of
+/// the word, longest tail first (words are short, the list is long).
+fn longest_suffix<'k>(word: &str, suffixes: &'k std::collections::BTreeMap<String, String>) -> Option<&'k str> {
+    word.char_indices().find_map(|(i, _)| suffixes.get_key_value(&word[i..])).map(|(k, _)| k.as_str())
 }
 
 /// Index of the first token of the name part: walks left over words that
@@ -105,7 +114,10 @@ fn name_part_start(rules: &Rules, rule: &EntityRule, before: &[Token<'_>]) -> us
     for (i, tok) in before.iter().enumerate().rev() {
         let n = tok.word.chars().count();
         let bare_suffix = rules.lexicons.org_suffixes.get(tok.word).is_some_and(|kind| kind != "brand");
-        if bare_suffix || !is_name_material(rules, tok) || chars + n > rule.max_prefix {
+        // A word right after a number belongs to it (新华社北京24日电: 日电 is
+        // the dateline, not the start of a name).
+        let after_number = i > 0 && before[i - 1].word.chars().last().is_some_and(|c| c.is_ascii_digit());
+        if bare_suffix || after_number || !is_name_material(rules, tok) || chars + n > rule.max_prefix {
             break;
         }
         chars += n;
@@ -211,6 +223,7 @@ pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
         && !name.chars().skip(1).any(|c| NOT_IN_NAMES.contains(c))
         && !rules.lexicons.not_person.contains(name)
         && !rules.lexicons.is_title(name)
+        && !rules.lexicons.org_suffixes.contains_key(name)
         && !rules.lexicons.nations.contains(name)
         && rules.gazetteer.canonical(EntityType::Place, name).is_none()
 }
@@ -223,7 +236,9 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // nrt marks a transliterated foreign name (克林顿): no surname, longer.
             EntityType::Person if tok.tag == "nrt" => plausible_foreign_name(rules, tok.word),
             EntityType::Person => plausible_person(rules, tok.word) && starts_with_surname(rules, tok.word),
-            EntityType::Place => tok.word.chars().count() >= 2 && !rules.lexicons.nations.contains(tok.word),
+            // jieba's dictionary tags many two-character common words ns
+            // (上市, 深度); places it alone proposes must be longer (莫桑比克).
+            EntityType::Place => tok.word.chars().count() >= 3 && !rules.lexicons.nations.contains(tok.word),
             EntityType::Organization => {
                 tok.word.chars().count() >= 2 && !rules.lexicons.not_organization.contains(tok.word)
             }

@@ -125,7 +125,7 @@ pub struct Extraction {
 /// Runs every extractor over a document's sentences.
 /// `text` is the whole repaired text; sentence offsets index into it.
 pub fn extract(rules: &Rules, text: &str, sentences: &[Sentence<'_>]) -> Extraction {
-    let mut mentions = entities::recognize(rules, text, sentences);
+    let mentions = entities::recognize(rules, text, sentences);
     let mut relations = Vec::new();
     let mut figures_out = Vec::new();
     let views: Vec<view::View> = sentences.iter().map(|s| view::View::new(s, &mentions)).collect();
@@ -134,7 +134,7 @@ pub fn extract(rules: &Rules, text: &str, sentences: &[Sentence<'_>]) -> Extract
         figures_out.extend(figures::extract(rules, s, v, &mentions, text));
     }
     relations.extend(entities::nested_relations(rules, &mentions, text));
-    let quotes = quotes::extract(rules, text, sentences, &mut mentions);
+    let quotes = quotes::extract(rules, text, sentences, &mentions);
     figures::fill_default_subject(&mut figures_out, &mentions);
     Extraction { mentions, relations, figures: figures_out, quotes }
 }

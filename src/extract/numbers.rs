@@ -31,14 +31,22 @@ fn chinese(s: &str) -> Option<f64> {
     Some(value)
 }
 
-/// 二百五十 → 250, 十二 → 12, 三千零五 → 3005.
+/// 二百五十 → 250, 十二 → 12, 三千零五 → 3005. Scales must fall (十百 is not
+/// a number but two words run together, as in 十百千工程) and two digits may
+/// not touch (二三 is a list or a range, not a number).
 fn chinese_integer(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    let (mut total, mut current) = (0u64, None::<u64>);
+    let (mut total, mut current, mut last_scale) = (0u64, None::<u64>, u64::MAX);
     for c in s.chars() {
+        if matches!(c, '零' | '〇') {
+            continue;
+        }
         if let Some(d) = digit(c) {
+            if current.is_some() {
+                return None;
+            }
             current = Some(d);
             continue;
         }
@@ -48,8 +56,11 @@ fn chinese_integer(s: &str) -> Option<u64> {
             '千' => 1000,
             _ => return None,
         };
+        if scale >= last_scale {
+            return None;
+        }
         total += current.unwrap_or(1) * scale;
-        current = None;
+        (current, last_scale) = (None, scale);
     }
     Some(total + current.unwrap_or(0))
 }
@@ -69,5 +80,14 @@ mod tests {
         assert_eq!(parse_number("一点五"), Some(1.5));
         assert_eq!(parse_number("两"), Some(2.0));
         assert_eq!(parse_number("亿"), None);
+        assert_eq!(parse_number("零"), Some(0.0));
+    }
+
+    #[test]
+    fn run_together_numerals_are_not_numbers() {
+        assert_eq!(parse_number("十百"), None);
+        assert_eq!(parse_number("百千"), None);
+        assert_eq!(parse_number("二三"), None);
+        assert_eq!(parse_number("十二"), Some(12.0));
     }
 }

@@ -225,3 +225,49 @@ fn sorted_by_span<T>(items: &[T], prov: impl Fn(&T) -> &Provenance) -> Vec<&T> {
     v.sort_by(|a, b| prov(a).span.cmp(&prov(b).span).then(prov(a).rule.cmp(&prov(b).rule)));
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture;
+    use crate::model::EntityType;
+
+    /// Node and edge order must not depend on the order documents were
+    /// processed in, or parallel runs would not give byte-identical output.
+    #[test]
+    fn build_is_independent_of_document_order() {
+        let forward = KnowledgeGraph::build(fixture::docs());
+        let mut reversed_docs = fixture::docs();
+        reversed_docs.reverse();
+        let reversed = KnowledgeGraph::build(reversed_docs);
+        let nodes = |kg: &KnowledgeGraph| kg.graph.node_weights().cloned().collect::<Vec<_>>();
+        let edges = |kg: &KnowledgeGraph| kg.edges().map(|(_, a, b, e)| (a, b, e.clone())).collect::<Vec<_>>();
+        assert_eq!(nodes(&forward), nodes(&reversed));
+        assert_eq!(edges(&forward), edges(&reversed));
+    }
+
+    #[test]
+    fn one_entity_node_across_documents_with_summed_mentions() {
+        let kg = KnowledgeGraph::build(fixture::docs());
+        let person = kg.entity(&EntityKey::new(EntityType::Person, "王锦侠")).expect("in both documents");
+        let mentions: usize = fixture::docs()
+            .iter()
+            .flat_map(|d| &d.mentions)
+            .filter(|m| m.entity == person.key)
+            .count();
+        assert_eq!(person.mention_count, mentions);
+        assert!(mentions >= 2);
+    }
+
+    #[test]
+    fn relation_weight_counts_supporting_sentences() {
+        let kg = KnowledgeGraph::build(fixture::docs());
+        let affiliation = kg
+            .edges()
+            .find_map(|(_, _, _, e)| matches!(e, Edge::Relation { kind: RelationKind::Affiliation, .. }).then_some(e))
+            .expect("the fixture states an affiliation");
+        let sentences: BTreeSet<_> = affiliation.provenance().iter().map(|p| (p.doc.clone(), p.sentence)).collect();
+        assert_eq!(affiliation.weight(), sentences.len());
+        assert_eq!(affiliation.weight(), 2, "stated in both documents");
+    }
+}

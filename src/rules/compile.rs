@@ -57,7 +57,9 @@ impl Macros {
     /// Expands `{NAME}` macros; unknown names and placeholders where none
     /// are allowed are errors. `{2,3}`-style repetitions pass through.
     pub fn expand(&self, pattern: &str, placeholders_allowed: bool) -> Result<String, String> {
-        let macro_re = Regex::new(r"\{([A-Z][A-Z0-9]*)\}").expect("static regex");
+        static MACRO: std::sync::LazyLock<Regex> =
+            std::sync::LazyLock::new(|| Regex::new(r"\{([A-Z][A-Z0-9]*)\}").expect("static regex"));
+        let macro_re = &*MACRO;
         let mut out = String::with_capacity(pattern.len());
         let mut last = 0;
         for c in macro_re.captures_iter(pattern) {
@@ -216,7 +218,7 @@ pub(crate) fn compile_pattern(
 fn first_line(s: &str) -> String {
     // regex errors draw the pattern with a caret over several lines; the last
     // line says what is wrong and suffices next to file:line.
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_string()
+    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
 }
 
 /// A pattern over the placeholder view of a sentence.

@@ -334,12 +334,17 @@ fn pattern_rules(folder: &Folder, macros: &Macros, diag: &mut Diagnostics) -> (V
     let (quotes, _) = parse_patterns(folder, "quotes.toml", &mut ids, diag);
     let quotes = quotes.into_iter().filter_map(|(r, raw)| compile::quote_rule(&raw, r, macros, diag)).collect();
     let (figures, periods) = parse_patterns(folder, "figures.toml", &mut ids, diag);
-    let mut out = FigureRules::default();
-    out.figures = figures.into_iter().filter_map(|(r, raw)| compile::figure_rule(&raw, r, macros, diag)).collect();
+    let figures = figures.into_iter().filter_map(|(r, raw)| compile::figure_rule(&raw, r, macros, diag)).collect();
+    let mut out = FigureRules { figures, periods: Vec::new() };
     for p in periods {
         let rule = rule_ref("figures.toml", folder.text("figures.toml"), &p, &p.get_ref().id);
         match compile::compile_pattern(&p.get_ref().pattern, macros, false, &[]) {
-            Ok(regex) => out.periods.push(compile::PatternRule { rule, regex, examples: Vec::new() }),
+            Ok(regex) => {
+                for ex in p.get_ref().examples.iter().filter(|ex| regex.find(ex).is_none_or(|m| m.as_str() != ex.as_str())) {
+                    diag.error("figures.toml", rule.line(), format!("period `{}`: its example `{ex}` is not matched whole", rule.id()));
+                }
+                out.periods.push(compile::PatternRule { rule, regex, examples: Vec::new() });
+            }
             Err(msg) => diag.error("figures.toml", rule.line(), format!("period `{}`: {msg}", rule.id())),
         }
     }
