@@ -199,3 +199,50 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+fn shared(path: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(path);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("note: {} is absent; skipped", p.display());
+        None
+    }
+}
+
+#[test]
+fn eval_scores_the_dev_gold_per_category_and_type() {
+    let Some(gold) = shared("gold") else { return };
+    let mut files: Vec<String> = fs::read_dir(&gold)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    let mut args = vec!["eval", "--gold"];
+    args.extend(files.iter().map(String::as_str));
+    args.push("--json");
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    for category in ["entities", "figures", "relations", "quotes"] {
+        let f1 = report[category]["counts"]["f1"].as_f64().unwrap_or_else(|| panic!("{category} f1 in {report}"));
+        assert!(f1 > 0.0, "{category} scores above zero");
+    }
+}
+
+#[test]
+fn eval_scores_a_ner_corpus_by_type() {
+    let Some(corpus) = shared("ner-dev/peoples_daily_1998_dev.jsonl") else { return };
+    let sample = tempfile::NamedTempFile::new().unwrap();
+    let text = fs::read_to_string(&corpus).unwrap();
+    let head: Vec<&str> = text.lines().take(200).collect();
+    fs::write(sample.path(), head.join("\n")).unwrap();
+    let o = run(&["eval", "--ner", sample.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    for label in ["PER", "LOC", "ORG", "micro"] {
+        assert!(table.lines().any(|l| l.trim_start().starts_with(label)), "{label} row missing:\n{table}");
+    }
+}

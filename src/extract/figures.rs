@@ -181,10 +181,9 @@ mod grammar {
 }
 
 /// jieba tags of words that can head or fill a noun phrase.
-/// `ns` and `nt` words that are no mention are common nouns to jieba's
-/// mind (城市); `nr` is left out: it is jieba's guess for unknown words
-/// (容纳, 比超).
-const NOUN_TAGS: &[&str] = &["n", "nz", "vn", "j", "l", "ng", "an", "eng", "nt", "ns", "nw"];
+/// `ns`, `nt` and `nr` words that are no mention are common nouns to
+/// jieba's mind (城市) or its guess for unknown words (卫星, but also 容纳).
+const NOUN_TAGS: &[&str] = &["n", "nz", "vn", "j", "l", "ng", "an", "eng", "nt", "ns", "nr", "nw"];
 
 struct Context<'a, 's> {
     rules: &'a Rules,
@@ -232,9 +231,9 @@ impl<'a, 's> Context<'a, 's> {
         hits
     }
 
-    /// Periods (今年前4个月), durations (17个小时), pieces of a numeral and
-    /// Chinese numerals glued into other words (统一成本, 之一成为) are not
-    /// figures.
+    /// Periods (今年前4个月), durations (17个小时), pieces of a numeral,
+    /// ordinals and Chinese numerals glued into other words (统一成本,
+    /// 之一成为) are not figures.
     fn is_figure(&self, hit: &Hit<'_>) -> bool {
         if self.periods.iter().any(|p| p.start <= hit.span.start && hit.span.end <= p.end) {
             return false;
@@ -248,6 +247,13 @@ impl<'a, 's> Context<'a, 's> {
         let cuts_numeral = self.text[hit.unit.clone()].ends_with(['十', '百', '千', '万', '亿'])
             && after.starts_with(|c: char| "零〇一二两三四五六七八九十百千".contains(c));
         if cuts_numeral {
+            return false;
+        }
+        // Ordinals: 第十四届 (a rank rule's text keeps its 第 inside the span),
+        // and counts that open a name (十四届全国人大, 二十届中央委员会).
+        let ordinal = self.text[..hit.span.start].ends_with('第')
+            || self.mentions.iter().any(|m| m.start == hit.span.end && m.ty == EntityType::Organization);
+        if ordinal {
             return false;
         }
         let arabic = self.text[hit.number.clone()].starts_with(|c: char| c.is_ascii_digit());
@@ -365,7 +371,7 @@ impl<'a, 's> Context<'a, 's> {
     /// The noun phrase a count counts, written before the number.
     fn counted_before(&self, before: Range<usize>) -> Option<String> {
         let words = self.words_in(before);
-        let words = self.strip_tail(self.strip_lead(&words, false));
+        let words = self.strip_lead(self.strip_tail(&words), false);
         counted_np(words).and_then(|np| self.phrase(np))
     }
 
@@ -378,7 +384,7 @@ impl<'a, 's> Context<'a, 's> {
     fn borrowed(&self, before: Range<usize>, head: &Head, ante: &FigureMention) -> Measure {
         let noun = head.noun.clone().unwrap_or_default();
         let words = self.words_in(before);
-        let words = self.strip_tail(self.strip_lead(&words, true));
+        let words = self.strip_lead(self.strip_tail(&words), true);
         let (text, subject) = match words {
             [] => (noun.clone(), ante.subject),
             [only] if only.mention.is_some() => (noun.clone(), only.mention.filter(|&i| self.is_subject_type(i))),
@@ -409,7 +415,8 @@ impl<'a, 's> Context<'a, 's> {
             (Some(n), Some(t)) if is_change(&t) => Measure { text: Some(format!("{n}{t}")), noun: Some(n), ..Measure::default() },
             // jieba tags many measure nouns as verbs (营收, 增速): only a
             // single bare verb other than a change is taken to say nothing.
-            (_, Some(t)) if words.len() > 1 || is_change(&t) => Measure::plain(Some(t)),
+            // Named nothing: later figures have no noun to borrow from it.
+            (_, Some(t)) if words.len() > 1 || is_change(&t) => Measure { text: Some(t), ..Measure::default() },
             _ => Measure::plain(noun_run(&self.words_in(stretch.after.clone())).and_then(|np| self.phrase(np))),
         };
         Measure { industry, ..found }
@@ -421,7 +428,7 @@ impl<'a, 's> Context<'a, 's> {
     /// is ranked.
     fn predicate_words(&self, before: Range<usize>, quantity: Quantity) -> Vec<Word<'a>> {
         let words = self.words_in(before);
-        let mut words = self.strip_tail(self.strip_lead(&words, false));
+        let mut words = self.strip_lead(self.strip_tail(&words), false);
         if quantity == Quantity::Rank {
             let verbs = words.iter().take_while(|w| w.mention.is_none() && w.tag == "v").count();
             words = self.strip_lead(&words[verbs..], false);
@@ -460,9 +467,10 @@ impl<'a, 's> Context<'a, 's> {
     /// (中国经济对于世界经济增长率贡献).
     fn strip_lead<'w>(&self, mut words: &'w [Word<'a>], keep_names: bool) -> &'w [Word<'a>] {
         // Words before a time inside the clause are its topic (活动今天在全国,
-        // 港口今年货物吞吐量): the measure comes after the time.
+        // 港口今年货物吞吐量) when a noun after the time can be the measure
+        // (not in 粮食产量连续5年稳定).
         let topic_end = (0..words.len()).rev().find(|&t| self.is_time(&words[t]) && !(t > 0 && compares(&words[t - 1])));
-        if let Some(t) = topic_end.filter(|&t| t + 1 < words.len()) {
+        if let Some(t) = topic_end.filter(|&t| words[t + 1..].iter().any(|w| self.is_nouny(w))) {
             words = &words[t + 1..];
         }
         while let Some((first, rest)) = words.split_first() {
@@ -573,7 +581,7 @@ impl<'a, 's> Context<'a, 's> {
         self.nearest_before(clause.start..at)
             .or_else(|| self.nearest_before(sentence.start..clause.start))
             .or(industry)
-            .or_else(|| self.national(sentence.start..at))
+            .or_else(|| self.national(clause.start..at))
             .or_else(|| self.nearest_before(paragraph..sentence.start))
             .or_else(|| self.candidates(at..sentence.end).first().map(|&(_, i)| i))
     }
@@ -678,25 +686,30 @@ fn is_common_noun(w: &Word<'_>) -> bool {
 
 /// A word that can end a noun phrase of things. Two-character abbreviations
 /// (jieba's `j`) are mostly adverbial (年均, 同比, 环比), so they only modify;
-/// verbal nouns (投资, 动员) name activities, not things to count.
+/// verbal nouns (投资, 动员) name activities, not things to count; jieba's
+/// guessed names (`nr`) are as often verbs (容纳) as nouns, and end a phrase
+/// only after another word of it (发行的银行卡).
 fn is_head(w: &Word<'_>) -> bool {
-    is_common_noun(w) && w.tag != "vn" && !(w.tag == "j" && w.text.chars().count() <= 2)
+    is_common_noun(w) && !matches!(w.tag, "vn" | "nr") && !(w.tag == "j" && w.text.chars().count() <= 2)
 }
 
 /// The noun phrase right after a classifier (835项制度创新成果): nouns and
-/// modifiers, with a verb only between two nouns (制度/创新/成果), ending on
-/// a noun.
+/// modifiers, with a verb only between two common nouns (制度/创新/成果, not
+/// 记者/汇集/蓉城), ending on a noun.
 fn noun_run<'w, 't>(words: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
     let mut n = 0;
     while let Some(w) = words.get(n) {
         let modifier = w.mention.is_none() && matches!(w.tag, "b" | "a" | "s");
-        let inner_verb = w.tag == "v" && n > 0 && is_common_noun(&words[n - 1]) && words.get(n + 1).is_some_and(is_common_noun);
+        let inner_verb = w.tag == "v"
+            && n > 0
+            && is_common_noun(&words[n - 1])
+            && words.get(n + 1).is_some_and(|next| next.mention.is_none() && matches!(next.tag, "n" | "vn" | "nz" | "l"));
         if !(is_common_noun(w) || modifier || inner_verb) {
             break;
         }
         n += 1;
     }
-    while n > 0 && !is_head(&words[n - 1]) {
+    while n > 0 && !(is_head(&words[n - 1]) || (words[n - 1].tag == "nr" && n > 1)) {
         n -= 1;
     }
     (n > 0).then(|| &words[..n])
@@ -709,11 +722,11 @@ fn noun_run<'w, 't>(words: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
 /// several leading verbs the last, touching the noun, modifies it
 /// (发现来参会企业 → 参会企业).
 fn counted_np<'w, 't>(words: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
-    let ends_on_noun = |ws: &[Word<'_>]| ws.last().is_some_and(|w| is_head(w) || w.mention.is_some());
+    let ends_on_noun = |ws: &[Word<'_>]| ws.last().is_some_and(|w| is_head(w) || w.mention.is_some() || (w.tag == "nr" && ws.len() > 1));
     if let Some(de) = words.iter().rposition(|w| w.text == "的") {
         let head = &words[de + 1..];
         let nominal = head.iter().all(|w| is_common_noun(w) || w.mention.is_some() || matches!(w.tag, "b" | "s" | "a"));
-        return (nominal && ends_on_noun(head)).then_some(words);
+        return (nominal && !head.is_empty() && ends_on_noun(words)).then_some(words);
     }
     let is_verb = |w: &Word<'_>| w.mention.is_none() && matches!(w.tag, "v" | "vd" | "vg" | "?");
     let verbs = words.iter().take_while(|w| is_verb(w)).count();

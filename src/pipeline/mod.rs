@@ -11,7 +11,7 @@ pub use examples::{run_examples, ExampleFailure};
 
 use crate::extract::{self, Sentence};
 use crate::input::Document;
-use crate::model::{DocFacts, DocumentInfo, EntityType, Sentence as SentenceInfo};
+use crate::model::{DocFacts, DocumentInfo, Sentence as SentenceInfo};
 use crate::normalize::{Normalizer, Repaired};
 use crate::resolve::Resolver;
 use crate::rules::Rules;
@@ -87,12 +87,15 @@ impl Pipeline {
             .collect();
         entities.sort_by(|a, b| (a.start, a.end, &a.ty).cmp(&(b.start, b.end, &b.ty)));
         entities.dedup();
+        // Span annotation is flat: a mention inside another (深圳市 in
+        // 深圳市前海管理局) is part of the graph, not of the annotation.
+        let outer: Vec<(usize, usize)> = entities.iter().map(|a| (a.start, a.end)).collect();
+        entities.retain(|a| !outer.iter().any(|&(s, e)| s <= a.start && a.end <= e && (s, e) != (a.start, a.end)));
         let figures = facts
             .figures
             .iter()
             .map(|f| Annotation { start: f.prov.span.start, end: f.prov.span.end, ty: "Figure".into(), text: slice(f.prov.span.start, f.prov.span.end) })
             .collect();
-        let _ = EntityType::ALL;
         (entities, figures)
     }
 }

@@ -116,11 +116,13 @@ fn period_is_the_nearest_before_in_sentence_else_in_paragraph() {
 }
 
 #[test]
-fn periods_durations_and_glued_numerals_are_not_figures() {
+fn periods_durations_ordinals_and_glued_numerals_are_not_figures() {
     let texts = |t: &str| figures(t).into_iter().map(|f| f.text).collect::<Vec<_>>();
     assert!(texts("今年前5个月，出口增长3%。").iter().all(|t| t != "5个"));
     assert!(texts("约用了12个小时完成。").is_empty());
     assert!(texts("把成本统一成三类核算。").is_empty());
+    assert!(texts("第十二届运动会在杭州开幕。").is_empty());
+    assert!(texts("代表出席十四届全国人大二次会议。").is_empty());
 }
 
 #[test]
@@ -183,15 +185,4 @@ fn spelt_counts_are_read_whole() {
 fn year_ranges_and_recent_days_are_periods() {
     assert_eq!(period("1998—1999年财政年度，经济增长率达到6.2%。", "6.2%").as_deref(), Some("1998—1999年"));
     assert_eq!(period("3天来，书店营业额达40多万元。", "40多万元").as_deref(), Some("3天来"));
-}
-
-#[test]
-#[ignore]
-fn dump_tokens() {
-    let rules = Rules::load(Path::new("rules")).unwrap();
-    let seg = crate::segment::Segmenter::new(&rules);
-    for s in std::env::var("DUMP").unwrap().split('\n') {
-        let line: Vec<String> = seg.tag(s).iter().map(|t| format!("{}/{}", t.word, t.tag)).collect();
-        eprintln!("{}", line.join(" "));
-    }
 }
