@@ -319,11 +319,19 @@ fn propagate(rules: &Rules, text: &str, sentences: &[Sentence<'_>], mentions: &m
         .match_kind(MatchKind::LeftmostLongest)
         .build(&names)
         .expect("a few names fit in an automaton");
+    // Sorted by start, a mention's end can be checked against the taken
+    // spans by binary search (the taken spans do not overlap each other).
+    let mut taken: Vec<(usize, usize)> = mentions.iter().filter(|m| !m.nested).map(|m| (m.start, m.end)).collect();
+    taken.sort_unstable();
+    let overlaps_taken = |start: usize, end: usize| {
+        let i = taken.partition_point(|&(s, _)| s < end);
+        i > 0 && taken[i - 1].1 > start
+    };
     let mut found = Vec::new();
     for s in sentences {
         for m in ac.find_iter(s.text) {
             let (start, end) = (s.offset + m.start(), s.offset + m.end());
-            let taken = mentions.iter().any(|k| k.start < end && start < k.end);
+            let taken = overlaps_taken(start, end);
             if !taken && s.bounds.contains(m.start()) {
                 found.push(mention(s, m.start(), m.end(), rule));
             }
@@ -338,8 +346,9 @@ fn propagate(rules: &Rules, text: &str, sentences: &[Sentence<'_>], mentions: &m
 pub fn nested_relations(rules: &Rules, mentions: &[EntityMention], text: &str) -> Vec<RelationMention> {
     let mut out = Vec::new();
     for (oi, outer) in mentions.iter().enumerate().filter(|(_, m)| !m.nested) {
-        let inner: Vec<usize> = (0..mentions.len())
-            .filter(|&i| mentions[i].nested && mentions[i].start >= outer.start && mentions[i].end <= outer.end)
+        let inner: Vec<usize> = super::view::mentions_within(mentions, outer.start..outer.end)
+            .filter(|(_, m)| m.nested && m.end <= outer.end)
+            .map(|(i, _)| i)
             .collect();
         if inner.is_empty() {
             continue;

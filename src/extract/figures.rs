@@ -28,7 +28,7 @@
 
 use std::ops::Range;
 
-use super::view::View;
+use super::view::{mentions_within, View};
 use super::{numbers, EntityMention, FigureMention, Sentence};
 use crate::model::{EntityType, RuleRef};
 use crate::rules::Rules;
@@ -252,7 +252,7 @@ impl<'a, 's> Context<'a, 's> {
         // Ordinals: 第十四届 (a rank rule's text keeps its 第 inside the span),
         // and counts that open a name (十四届全国人大, 二十届中央委员会).
         let ordinal = self.text[..hit.span.start].ends_with('第')
-            || self.mentions.iter().any(|m| m.start == hit.span.end && m.ty == EntityType::Organization);
+            || mentions_within(self.mentions, hit.span.end..hit.span.end + 1).any(|(_, m)| m.ty == EntityType::Organization);
         if ordinal {
             return false;
         }
@@ -599,11 +599,8 @@ impl<'a, 's> Context<'a, 's> {
     /// Places and organizations within `range`, with 我国 standing for the
     /// country, by position; not sources nor affiliations (`is_source`).
     fn candidates(&self, range: Range<usize>) -> Vec<(usize, usize)> {
-        let mut found: Vec<(usize, usize)> = self
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|&(i, m)| !m.nested && self.is_subject_type(i) && range.start <= m.start && m.end <= range.end)
+        let mut found: Vec<(usize, usize)> = mentions_within(self.mentions, range.clone())
+            .filter(|&(i, m)| !m.nested && self.is_subject_type(i) && m.end <= range.end)
             .filter(|(_, m)| !self.is_source(m.end))
             .map(|(i, m)| (m.start, i))
             .collect();
@@ -624,7 +621,7 @@ impl<'a, 's> Context<'a, 's> {
         grammar::SOURCE.iter().any(|w| after.starts_with(w))
             || lex.speech_verbs.iter().any(|v| after.starts_with(v.as_str()))
             || lex.titles.iter().any(|t| after.starts_with(t.as_str()))
-            || self.mentions.iter().any(|m| m.start == name_end && m.ty == EntityType::Person)
+            || mentions_within(self.mentions, name_end..name_end + 1).any(|(_, m)| m.ty == EntityType::Person)
     }
 
     // ---- period ------------------------------------------------------------

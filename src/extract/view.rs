@@ -8,6 +8,17 @@ use std::ops::Range;
 use super::{EntityMention, Sentence};
 use crate::rules::placeholder;
 
+/// Mentions that start inside `range`, with their indices. Mentions are
+/// sorted by start, so this is a binary search, not a scan: documents can
+/// hold hundreds of thousands of mentions.
+pub fn mentions_within(
+    mentions: &[EntityMention],
+    range: Range<usize>,
+) -> impl Iterator<Item = (usize, &EntityMention)> {
+    let first = mentions.partition_point(|m| m.start < range.start);
+    mentions[first..].iter().enumerate().map(move |(i, m)| (first + i, m)).take_while(move |(_, m)| m.start < range.end)
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Piece {
     view_start: usize,
@@ -35,10 +46,8 @@ impl View {
     /// The view of `slice`, which begins at byte `offset` of the repaired text.
     pub fn over(slice: &str, offset: usize, mentions: &[EntityMention], keep: impl Fn(usize, &EntityMention) -> bool) -> Self {
         let range = offset..offset + slice.len();
-        let mut spans: Vec<(usize, &EntityMention)> = mentions
-            .iter()
-            .enumerate()
-            .filter(|&(i, m)| keep(i, m) && range.start <= m.start && m.end <= range.end)
+        let mut spans: Vec<(usize, &EntityMention)> = mentions_within(mentions, range.clone())
+            .filter(|&(i, m)| keep(i, m) && m.end <= range.end)
             .collect();
         spans.sort_by_key(|(_, m)| m.start);
         let mut view = View { text: String::with_capacity(slice.len()), pieces: Vec::new() };
@@ -87,5 +96,34 @@ impl View {
             return at..at;
         }
         self.pieces[a].orig.0..self.pieces[b - 1].orig.1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mentions_within;
+    use crate::extract::EntityMention;
+    use crate::model::{EntityType, RuleRef};
+
+    fn at(start: usize, end: usize) -> EntityMention {
+        EntityMention {
+            start,
+            end,
+            ty: EntityType::Place,
+            sentence: 0,
+            rule: RuleRef::new("t", "t.toml", 1),
+            canonical: None,
+            priority: 0,
+            nested: false,
+        }
+    }
+
+    #[test]
+    fn mentions_within_finds_exactly_those_starting_in_range_with_their_indices() {
+        let mentions = [at(0, 3), at(3, 9), at(3, 6), at(9, 12), at(15, 18)];
+        let found: Vec<usize> = mentions_within(&mentions, 3..12).map(|(i, _)| i).collect();
+        assert_eq!(found, vec![1, 2, 3]);
+        assert_eq!(mentions_within(&mentions, 12..15).count(), 0);
+        assert_eq!(mentions_within(&mentions, 15..16).map(|(i, _)| i).collect::<Vec<_>>(), vec![4]);
     }
 }
