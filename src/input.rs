@@ -60,6 +60,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+impl Document {
+    /// A document that is not a file: a line given to `annotate`, a rule's example.
+    pub fn from_text(id: &str, text: &str) -> Self {
+        Document { id: DocId(id.to_string()), file_name: String::new(), path: PathBuf::new(), source: text.to_string() }
+    }
+}
+
 /// Reads one document; a BOM is dropped (it is not text).
 pub fn read(path: &Path) -> Result<Document, InputError> {
     let bytes = fs::read(path).map_err(|source| InputError::Io { path: path.to_path_buf(), source })?;

@@ -128,10 +128,10 @@ pub fn extract(rules: &Rules, text: &str, sentences: &[Sentence<'_>]) -> Extract
     let mentions = entities::recognize(rules, text, sentences);
     let mut relations = Vec::new();
     let mut figures_out = Vec::new();
-    let views: Vec<view::View> = sentences.iter().map(|s| view::View::new(s, &mentions)).collect();
-    for (s, v) in sentences.iter().zip(&views) {
-        relations.extend(relations::extract(rules, s, v, &mentions));
-        figures_out.extend(figures::extract(rules, s, v, &mentions, text));
+    for s in sentences {
+        let v = view::View::new(s, &mentions);
+        relations.extend(relations::extract(rules, s, &v, &mentions));
+        figures_out.extend(figures::extract(rules, s, &v, &mentions, text));
     }
     relations.extend(entities::nested_relations(rules, &mentions, text));
     let quotes = quotes::extract(rules, text, sentences, &mentions);

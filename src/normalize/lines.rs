@@ -201,7 +201,7 @@ fn leading_marker(glyphs: &[Glyph]) -> Option<Marker> {
     let first = glyphs.first()?.ch;
     let second = glyphs.get(1).map(|g| g.ch);
     let hashes = glyphs.iter().take_while(|g| g.ch == '#').count();
-    if (1..=6).contains(&hashes) && glyphs.get(hashes).map_or(true, |g| g.ch == ' ') {
+    if (1..=6).contains(&hashes) && glyphs.get(hashes).is_none_or(|g| g.ch == ' ') {
         Some(Marker::Heading)
     } else if first == '>' {
         Some(Marker::Quote)

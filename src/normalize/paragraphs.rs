@@ -89,7 +89,7 @@ fn views(lines: &[Line]) -> Vec<View<'_>> {
             line: &lines[i],
             column: neighbour_width(&widths, k),
             blank_before: k > 0 && kept[k - 1] + 1 < i,
-            blank_after: kept.get(k + 1).map_or(true, |&next| next > i + 1),
+            blank_after: kept.get(k + 1).is_none_or(|&next| next > i + 1),
         })
         .collect()
 }

@@ -138,7 +138,7 @@ fn every_character_maps_to_its_source_character_in_order() {
         for (byte, c) in r.text.char_indices() {
             let at = r.source_offset(byte);
             assert_eq!(comparable(c), comparable(source_chars[at]), "seed {prefix}, byte {byte}: {c:?} from {at}");
-            assert!(last.map_or(true, |l| l < at), "seed {prefix}: offsets go back at byte {byte}");
+            assert!(last.is_none_or(|l| l < at), "seed {prefix}: offsets go back at byte {byte}");
             last = Some(at);
         }
     }

@@ -14,7 +14,7 @@ use std::fmt;
 
 use super::Pipeline;
 use crate::input::Document;
-use crate::model::{DocFacts, DocId, EntityType, RuleRef};
+use crate::model::{DocFacts, EntityType, RuleRef};
 use crate::rules::raw::RawExample;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub fn run_examples(pipeline: &Pipeline) -> (usize, Vec<ExampleFailure>) {
     }
     let mut failures = Vec::new();
     for (rule, example, kind) in &cases {
-        let facts = pipeline.run(&example_document(&example.text));
+        let facts = pipeline.run(&Document::from_text("example", &example.text));
         let found = render(&facts, *kind);
         for want in &example.expect {
             if !found.iter().any(|f| matches(f, want, *kind)) {
@@ -72,10 +72,6 @@ pub fn run_examples(pipeline: &Pipeline) -> (usize, Vec<ExampleFailure>) {
         }
     }
     (cases.len(), failures)
-}
-
-fn example_document(text: &str) -> Document {
-    Document { id: DocId("example".into()), file_name: String::new(), path: Default::default(), source: text.to_string() }
 }
 
 fn failure(rule: &RuleRef, example: &RawExample, message: String) -> ExampleFailure {

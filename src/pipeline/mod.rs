@@ -71,13 +71,7 @@ impl Pipeline {
 
     /// Entity and figure mentions of one text, with offsets in its characters.
     pub fn annotate(&self, text: &str) -> (Vec<Annotation>, Vec<Annotation>) {
-        let doc = Document {
-            id: crate::model::DocId("annotate".into()),
-            file_name: String::new(),
-            path: Default::default(),
-            source: text.to_string(),
-        };
-        let facts = self.run(&doc);
+        let facts = self.run(&Document::from_text("annotate", text));
         let chars: Vec<char> = text.chars().collect();
         let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
         let mut entities: Vec<Annotation> = facts
@@ -85,12 +79,17 @@ impl Pipeline {
             .iter()
             .map(|m| Annotation { start: m.prov.span.start, end: m.prov.span.end, ty: m.entity.ty.to_string(), text: slice(m.prov.span.start, m.prov.span.end) })
             .collect();
-        entities.sort_by(|a, b| (a.start, a.end, &a.ty).cmp(&(b.start, b.end, &b.ty)));
-        entities.dedup();
         // Span annotation is flat: a mention inside another (深圳市 in
-        // 深圳市前海管理局) is part of the graph, not of the annotation.
-        let outer: Vec<(usize, usize)> = entities.iter().map(|a| (a.start, a.end)).collect();
-        entities.retain(|a| !outer.iter().any(|&(s, e)| s <= a.start && a.end <= e && (s, e) != (a.start, a.end)));
+        // 深圳市前海管理局) is part of the graph, not of the annotation. Sorted
+        // outermost first, a span is inside another when it ends before the
+        // furthest end seen so far.
+        entities.sort_by(|a, b| (a.start, std::cmp::Reverse(a.end), &a.ty).cmp(&(b.start, std::cmp::Reverse(b.end), &b.ty)));
+        let mut furthest = 0;
+        entities.retain(|a| {
+            let keep = a.end > furthest;
+            furthest = furthest.max(a.end);
+            keep
+        });
         let figures = facts
             .figures
             .iter()
