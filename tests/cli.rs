@@ -246,3 +246,30 @@ fn eval_scores_a_ner_corpus_by_type() {
         assert!(table.lines().any(|l| l.trim_start().starts_with(label)), "{label} row missing:\n{table}");
     }
 }
+
+/// IRIs come from content, not from which other documents are in the run,
+/// so runs over disjoint parts of a corpus merge by plain union.
+#[test]
+fn graphs_of_disjoint_runs_merge_by_union_into_the_single_run_graph() {
+    let seeds: Vec<PathBuf> = {
+        let mut v: Vec<PathBuf> = fs::read_dir("seeds").unwrap().map(|e| e.unwrap().path()).collect();
+        v.sort();
+        v
+    };
+    let (part_a, part_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (i, p) in seeds.iter().enumerate() {
+        let part = if i % 2 == 0 { &part_a } else { &part_b };
+        fs::copy(p, part.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let quads = |input: &Path| -> std::collections::BTreeSet<String> {
+        let out = tempfile::tempdir().unwrap();
+        let o = run(&["extract", input.to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        fs::read_to_string(out.path().join("graph.nq")).unwrap().lines().map(String::from).collect()
+    };
+    let mut merged = quads(part_a.path());
+    merged.extend(quads(part_b.path()));
+    let single = quads(Path::new("seeds"));
+    assert_eq!(merged.len(), single.len());
+    assert!(merged == single, "the union of the parts differs from the single run");
+}
