@@ -108,6 +108,12 @@ const FILES: [&str; 22] = [
 impl Rules {
     /// Reads and compiles every rule file under `dir`.
     pub fn load(dir: &Path) -> Result<Rules, RulesError> {
+        if !dir.is_dir() {
+            // One clear message rather than one per missing file.
+            let message = "no such folder: run zhkg from the project folder or pass --rules DIR".to_string();
+            let errors = vec![super::RuleError { file: String::new(), line: 0, message }];
+            return Err(RulesError { dir: dir.to_path_buf(), errors });
+        }
         let mut diag = Diagnostics::default();
         let folder = Folder::read(dir, &FILES, &mut diag);
         let lexicons = read_lexicons(&folder, &mut diag);

@@ -55,7 +55,10 @@ impl fmt::Display for RulesError {
         let n = self.errors.len();
         writeln!(f, "{} error{} in rules folder {}:", n, if n == 1 { "" } else { "s" }, self.dir.display())?;
         for e in &self.errors {
-            writeln!(f, "  {}/{e}", self.dir.display())?;
+            match e.file.is_empty() {
+                true => writeln!(f, "  {}: {}", self.dir.display(), e.message)?,
+                false => writeln!(f, "  {}/{e}", self.dir.display())?,
+            }
         }
         Ok(())
     }
