@@ -26,7 +26,7 @@ pub use ner::{
     NerScorer, NerSpan,
 };
 pub use report::GoldReport;
-pub use score::{score_doc, CategoryScore, DocScore, Finding};
+pub use score::{score_doc, CategoryScore, DocScore, Finding, Scores};
 
 use std::fmt;
 

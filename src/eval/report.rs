@@ -8,22 +8,17 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::counts::{write_counts_header, write_counts_row, Ratio};
-use super::score::{CategoryScore, DocScore, Finding};
+use super::counts::{write_counts_header, write_counts_row};
+use super::score::{CategoryScore, DocScore, Finding, Scores};
 use crate::model::{EntityType, RelationKind};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct GoldReport {
     /// Ids of the documents scored, in the order added.
     pub documents: Vec<String>,
-    pub entities: CategoryScore,
-    pub figures: CategoryScore,
-    pub relations: CategoryScore,
-    pub quotes: CategoryScore,
-    pub figure_measure: Ratio,
-    pub figure_subject: Ratio,
-    pub affiliation_role: Ratio,
-    pub field_errors: Vec<Finding>,
+    /// The documents' scores, summed.
+    #[serde(flatten)]
+    pub total: Scores,
     /// Rule id → number of false positives (of any category) it took part in.
     pub false_positives_by_rule: BTreeMap<String, usize>,
 }
@@ -35,12 +30,7 @@ impl GoldReport {
 
     pub fn add(&mut self, score: DocScore) {
         self.documents.push(score.doc);
-        for category in [
-            &score.entities,
-            &score.figures,
-            &score.relations,
-            &score.quotes,
-        ] {
+        for category in score.scores.categories() {
             for fp in &category.false_positives {
                 for rule in &fp.rules {
                     *self
@@ -50,14 +40,7 @@ impl GoldReport {
                 }
             }
         }
-        self.entities.absorb(score.entities);
-        self.figures.absorb(score.figures);
-        self.relations.absorb(score.relations);
-        self.quotes.absorb(score.quotes);
-        self.figure_measure += score.figure_measure;
-        self.figure_subject += score.figure_subject;
-        self.affiliation_role += score.affiliation_role;
-        self.field_errors.extend(score.field_errors);
+        self.total.absorb(score.scores);
     }
 
     /// The report as pretty-printed JSON, for machines.
@@ -68,10 +51,10 @@ impl GoldReport {
 
     fn categories(&self) -> [(&'static str, &CategoryScore); 4] {
         [
-            ("entities", &self.entities),
-            ("figures", &self.figures),
-            ("relations", &self.relations),
-            ("quotes", &self.quotes),
+            ("entities", &self.total.entities),
+            ("figures", &self.total.figures),
+            ("relations", &self.total.relations),
+            ("quotes", &self.total.quotes),
         ]
     }
 
@@ -88,28 +71,28 @@ impl GoldReport {
                 })
                 .collect()
         };
-        let entity_types = types(&self.entities, &EntityType::ALL.map(EntityType::as_str));
+        let entity_types = types(&self.total.entities, &EntityType::ALL.map(EntityType::as_str));
         let relation_types = types(
-            &self.relations,
+            &self.total.relations,
             &RelationKind::ALL.map(RelationKind::as_str),
         );
-        write_counts_row(f, "entities", self.entities.counts)?;
+        write_counts_row(f, "entities", self.total.entities.counts)?;
         for (label, c) in entity_types {
             write_counts_row(f, &label, c)?;
         }
-        write_counts_row(f, "figures", self.figures.counts)?;
-        write_counts_row(f, "relations", self.relations.counts)?;
+        write_counts_row(f, "figures", self.total.figures.counts)?;
+        write_counts_row(f, "relations", self.total.relations.counts)?;
         for (label, c) in relation_types {
             write_counts_row(f, &label, c)?;
         }
-        write_counts_row(f, "quotes", self.quotes.counts)?;
+        write_counts_row(f, "quotes", self.total.quotes.counts)?;
         writeln!(f)?;
-        writeln!(f, "{:<26}{}", "figure measure found", self.figure_measure)?;
-        writeln!(f, "{:<26}{}", "figure subject found", self.figure_subject)?;
+        writeln!(f, "{:<26}{}", "figure measure found", self.total.figure_measure)?;
+        writeln!(f, "{:<26}{}", "figure subject found", self.total.figure_subject)?;
         writeln!(
             f,
             "{:<26}{}",
-            "affiliation role right", self.affiliation_role
+            "affiliation role right", self.total.affiliation_role
         )
     }
 
@@ -165,7 +148,7 @@ impl fmt::Display for GoldReport {
         write_findings(
             f,
             "wrong fields of matched figures and affiliations",
-            &self.field_errors,
+            &self.total.field_errors,
         )
     }
 }

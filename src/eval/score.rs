@@ -125,10 +125,9 @@ impl CategoryScore {
     }
 }
 
-/// The score of one document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DocScore {
-    pub doc: String,
+/// What is scored: per document in a `DocScore`, summed in a `GoldReport`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Scores {
     pub entities: CategoryScore,
     pub figures: CategoryScore,
     pub relations: CategoryScore,
@@ -143,33 +142,55 @@ pub struct DocScore {
     pub field_errors: Vec<Finding>,
 }
 
+impl Scores {
+    /// The four fact categories, for what applies to each.
+    pub fn categories(&self) -> [&CategoryScore; 4] {
+        [&self.entities, &self.figures, &self.relations, &self.quotes]
+    }
+
+    /// Adds another document's scores to these.
+    pub(crate) fn absorb(&mut self, other: Scores) {
+        self.entities.absorb(other.entities);
+        self.figures.absorb(other.figures);
+        self.relations.absorb(other.relations);
+        self.quotes.absorb(other.quotes);
+        self.figure_measure += other.figure_measure;
+        self.figure_subject += other.figure_subject;
+        self.affiliation_role += other.affiliation_role;
+        self.field_errors.extend(other.field_errors);
+    }
+}
+
+/// The score of one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocScore {
+    pub doc: String,
+    #[serde(flatten)]
+    pub scores: Scores,
+}
+
 /// Scores `facts` against `gold`; see the module documentation for the rules.
 pub fn score_doc(gold: &GoldDoc, facts: &DocFacts) -> DocScore {
     let doc = facts.doc.id.0.clone();
     let entities = Alignment::new(&gold.entities, facts);
-    let mut score = DocScore {
+    let scores = Scores {
         entities: entities.score(&doc),
-        figures: CategoryScore::default(),
         relations: CategoryScore::with_types(RelationKind::ALL.map(RelationKind::as_str)),
-        quotes: CategoryScore::default(),
-        figure_measure: Ratio::default(),
-        figure_subject: Ratio::default(),
-        affiliation_role: Ratio::default(),
-        field_errors: Vec::new(),
-        doc,
+        ..Scores::default()
     };
+    let mut score = DocScore { doc, scores };
     score_figures(&mut score, &entities, &gold.figures, &facts.figures);
     score_relations(&mut score, &entities, &gold.relations, &facts.relations);
     score_quotes(&mut score, &entities, &gold.quotes, &facts.quotes);
     for category in [
-        &mut score.entities,
-        &mut score.figures,
-        &mut score.relations,
-        &mut score.quotes,
+        &mut score.scores.entities,
+        &mut score.scores.figures,
+        &mut score.scores.relations,
+        &mut score.scores.quotes,
     ] {
         category.sort();
     }
-    score.field_errors.sort();
+    score.scores.field_errors.sort();
     score
 }
 
@@ -466,13 +487,13 @@ fn score_figures(
         )
     };
     for (g, o) in pairing.pairs() {
-        score.figures.hit(None);
+        score.scores.figures.hit(None);
         check_figure_fields(score, align, gold[g], &ours[o]);
     }
     for g in pairing.unpaired_gold() {
         let gf = gold[g];
         let text = describe(&gf.text, gf.measure.as_deref(), gf.subject.as_deref());
-        score.figures.miss(None, &doc, text);
+        score.scores.figures.miss(None, &doc, text);
     }
     for o in pairing.unpaired_ours() {
         let of = ours[o].fact;
@@ -482,7 +503,7 @@ fn score_figures(
             of.subject.as_ref().map(|k| k.name.as_str()),
         );
         score
-            .figures
+            .scores.figures
             .false_positive(None, &doc, text, &ours[o].rules);
     }
 }
@@ -497,7 +518,7 @@ fn check_figure_fields(
     let fact = ours.fact;
     if let Some(gold_measure) = &gold.measure {
         let found = measure_found(gold, fact);
-        score.figure_measure.record(found);
+        score.scores.figure_measure.record(found);
         if !found {
             let ours_measure = or_dash(fact.measure.as_deref());
             let text = format!(
@@ -505,13 +526,13 @@ fn check_figure_fields(
                 gold.text
             );
             score
-                .field_errors
+                .scores.field_errors
                 .push(finding(&score.doc, text, &ours.rules));
         }
     }
     if let Some(gold_subject) = &gold.subject {
         let found = subject_found(align, gold, fact);
-        score.figure_subject.record(found);
+        score.scores.figure_subject.record(found);
         if !found {
             let ours_subject = or_dash(fact.subject.as_ref().map(|k| k.name.as_str()));
             let text = format!(
@@ -519,7 +540,7 @@ fn check_figure_fields(
                 gold.text
             );
             score
-                .field_errors
+                .scores.field_errors
                 .push(finding(&score.doc, text, &ours.rules));
         }
     }
@@ -568,7 +589,7 @@ fn score_relations(
     let doc = score.doc.clone();
     for (g, o) in pairing.pairs() {
         let gr = gold[g];
-        score.relations.hit(Some(gr.kind.as_str()));
+        score.scores.relations.hit(Some(gr.kind.as_str()));
         if gr.kind == RelationKind::Affiliation {
             check_role(score, gr, our_role(o), &ours[o].rules);
         }
@@ -576,13 +597,13 @@ fn score_relations(
     for g in pairing.unpaired_gold() {
         let gr = gold[g];
         let text = describe_relation(gr.kind, &gr.subject, &gr.object, gr.role.as_deref());
-        score.relations.miss(Some(gr.kind.as_str()), &doc, text);
+        score.scores.relations.miss(Some(gr.kind.as_str()), &doc, text);
     }
     for o in pairing.unpaired_ours() {
         let or = ours[o].fact;
         let text = describe_relation(or.kind, &or.subject.name, &or.object.name, our_role(o));
         score
-            .relations
+            .scores.relations
             .false_positive(Some(or.kind.as_str()), &doc, text, &ours[o].rules);
     }
 }
@@ -595,7 +616,7 @@ fn check_role(
     rules: &BTreeSet<String>,
 ) {
     let right = fold_opt(gold.role.as_deref()) == fold_opt(ours);
-    score.affiliation_role.record(right);
+    score.scores.affiliation_role.record(right);
     if !right {
         let text = format!(
             "affiliation {} → {} role: ours {}, gold {}",
@@ -604,7 +625,7 @@ fn check_role(
             or_dash(ours),
             or_dash(gold.role.as_deref())
         );
-        score.field_errors.push(finding(&score.doc, text, rules));
+        score.scores.field_errors.push(finding(&score.doc, text, rules));
     }
 }
 
@@ -655,11 +676,11 @@ fn score_quotes(score: &mut DocScore, align: &Alignment<'_>, gold: &[GoldQuote],
     );
     let doc = score.doc.clone();
     for _ in pairing.pairs() {
-        score.quotes.hit(None);
+        score.scores.quotes.hit(None);
     }
     for g in pairing.unpaired_gold() {
         let text = format!("{}: {}", gold[g].speaker, gold[g].starts);
-        score.quotes.miss(None, &doc, text);
+        score.scores.quotes.miss(None, &doc, text);
     }
     for o in pairing.unpaired_ours() {
         let oq = ours[o].fact;
@@ -670,7 +691,7 @@ fn score_quotes(score: &mut DocScore, align: &Alignment<'_>, gold: &[GoldQuote],
         }
         let text = format!("{}: {start}", oq.speaker.name);
         score
-            .quotes
+            .scores.quotes
             .false_positive(None, &doc, text, &ours[o].rules);
     }
 }

@@ -109,19 +109,19 @@ fn alias_of_gold_matches_surface_of_ours() {
     let mut ours = facts();
     ours.mentions = vec![mention(Place, "深圳市", "深圳", "r")];
     assert_eq!(
-        score_doc(&gold, &ours).entities.counts,
+        score_doc(&gold, &ours).scores.entities.counts,
         Counts::new(1, 0, 0)
     );
     // Only the short form known to us: it is a gold alias.
     ours.mentions = vec![mention(Place, "深圳", "深圳", "r")];
     assert_eq!(
-        score_doc(&gold, &ours).entities.counts,
+        score_doc(&gold, &ours).scores.entities.counts,
         Counts::new(1, 0, 0)
     );
     // Same name, other type: no match.
     ours.mentions = vec![mention(Organization, "深圳市", "深圳市", "r")];
     assert_eq!(
-        score_doc(&gold, &ours).entities.counts,
+        score_doc(&gold, &ours).scores.entities.counts,
         Counts::new(0, 1, 1)
     );
 }
@@ -132,7 +132,7 @@ fn names_compare_without_spaces() {
     let mut ours = facts();
     ours.mentions = vec![mention(Person, "黄 汉 权", "黄 汉\n权", "r")];
     assert_eq!(
-        score_doc(&gold, &ours).entities.counts,
+        score_doc(&gold, &ours).scores.entities.counts,
         Counts::new(1, 0, 0)
     );
 }
@@ -147,17 +147,17 @@ fn entities_pair_one_to_one() {
     ];
     let score = score_doc(&gold, &ours);
     // The exact canonical name wins; the other is a false positive.
-    assert_eq!(score.entities.counts, Counts::new(1, 1, 0));
-    assert_eq!(texts(&score.entities.false_positives), ["Place/深圳"]);
-    assert_eq!(score.entities.false_positives[0].rules, ["r.short"]);
+    assert_eq!(score.scores.entities.counts, Counts::new(1, 1, 0));
+    assert_eq!(texts(&score.scores.entities.false_positives), ["Place/深圳"]);
+    assert_eq!(score.scores.entities.false_positives[0].rules, ["r.short"]);
 
     // One of ours cannot stand for two gold entities.
     let gold = gold_two_people();
     let mut ours = facts();
     ours.mentions = vec![mention(Person, "王锦侠", "王锦", "r")];
     let score = score_doc(&gold, &ours);
-    assert_eq!(score.entities.counts, Counts::new(1, 0, 1));
-    assert_eq!(texts(&score.entities.misses), ["Person/王锦"]);
+    assert_eq!(score.scores.entities.counts, Counts::new(1, 0, 1));
+    assert_eq!(texts(&score.scores.entities.misses), ["Person/王锦"]);
 }
 
 fn gold_two_people() -> GoldDoc {
@@ -178,7 +178,7 @@ fn alias_pairing_is_maximal_not_greedy() {
         mention(Place, "深圳市", "深圳市", "r"),
     ];
     assert_eq!(
-        score_doc(&gold, &ours).entities.counts,
+        score_doc(&gold, &ours).scores.entities.counts,
         Counts::new(2, 0, 0)
     );
 }
@@ -200,9 +200,9 @@ fn relation_endpoints_and_quote_speakers_are_entities_of_ours() {
         "r.q",
     )];
     let score = score_doc(&gold, &ours);
-    assert_eq!(score.entities.counts, Counts::new(1, 2, 0));
+    assert_eq!(score.scores.entities.counts, Counts::new(1, 2, 0));
     let fps: Vec<(&str, &[String])> = score
-        .entities
+        .scores.entities
         .false_positives
         .iter()
         .map(|f| (f.text.as_str(), f.rules.as_slice()))
@@ -232,14 +232,14 @@ fn figures_are_deduplicated_on_both_sides() {
         figure("835项", Some("成果"), qianhai, "r.c"),
     ];
     let score = score_doc(&gold, &ours);
-    assert_eq!(score.figures.counts, Counts::new(1, 1, 0));
+    assert_eq!(score.scores.figures.counts, Counts::new(1, 1, 0));
     // The copy agreeing on measure and subject is the one paired.
-    assert_eq!(score.figure_measure, Ratio { hits: 1, total: 1 });
+    assert_eq!(score.scores.figure_measure, Ratio { hits: 1, total: 1 });
     assert_eq!(
-        texts(&score.figures.false_positives),
+        texts(&score.scores.figures.false_positives),
         ["835项 measure=成果 subject=前海"]
     );
-    assert_eq!(score.figures.false_positives[0].rules, ["r.c"]);
+    assert_eq!(score.scores.figures.false_positives[0].rules, ["r.c"]);
 }
 
 #[test]
@@ -257,12 +257,12 @@ fn figure_fields_count_only_where_gold_has_them() {
         figure("50%", Some("增速"), None, "r.f"),
     ];
     let score = score_doc(&gold, &ours);
-    assert_eq!(score.figures.counts, Counts::new(2, 0, 0));
-    assert_eq!(score.figure_measure, Ratio { hits: 0, total: 1 });
+    assert_eq!(score.scores.figures.counts, Counts::new(2, 0, 0));
+    assert_eq!(score.scores.figure_measure, Ratio { hits: 0, total: 1 });
     // Gold subject 深圳 is an alias of 深圳市, which ours names.
-    assert_eq!(score.figure_subject, Ratio { hits: 1, total: 1 });
+    assert_eq!(score.scores.figure_subject, Ratio { hits: 1, total: 1 });
     assert_eq!(
-        texts(&score.field_errors),
+        texts(&score.scores.field_errors),
         ["figure 5.5万家 measure: ours 企业, gold 科技企业"]
     );
 }
@@ -286,8 +286,8 @@ fn relation_endpoints_match_through_aliases() {
     ours.mentions = vec![mention(Place, "深圳市", "深圳", "r")];
     ours.relations = vec![located("深圳市", "r.a"), located("深圳市", "r.b")];
     let score = score_doc(&gold, &ours);
-    assert_eq!(score.relations.counts, Counts::new(1, 0, 0));
-    assert_eq!(score.relations.by_type["locatedIn"], Counts::new(1, 0, 0));
+    assert_eq!(score.scores.relations.counts, Counts::new(1, 0, 0));
+    assert_eq!(score.scores.relations.by_type["locatedIn"], Counts::new(1, 0, 0));
 
     // An endpoint aligned with another gold entity does not match by name.
     let mut ours = facts();
@@ -299,7 +299,7 @@ fn relation_endpoints_match_through_aliases() {
         "r",
     )];
     assert_eq!(
-        score_doc(&gold, &ours).relations.counts,
+        score_doc(&gold, &ours).scores.relations.counts,
         Counts::new(0, 1, 1)
     );
 }
@@ -320,7 +320,7 @@ fn unlisted_gold_endpoint_matches_by_name() {
         "r",
     )];
     assert_eq!(
-        score_doc(&gold, &ours).relations.counts,
+        score_doc(&gold, &ours).scores.relations.counts,
         Counts::new(1, 0, 0)
     );
 }
@@ -342,7 +342,7 @@ fn quotes_match_on_speaker_and_first_ten_characters() {
         // Gold shorter than 10: all of it must be there.
         quote(key(Person, "黄汉权"), "因地制宜发展新质生产力", "r.q"),
     ];
-    assert_eq!(score_doc(&gold, &ours).quotes.counts, Counts::new(2, 0, 0));
+    assert_eq!(score_doc(&gold, &ours).scores.quotes.counts, Counts::new(2, 0, 0));
 
     ours.quotes = vec![
         quote(wang(), "发展新质生产力，为前海带来", "r.q"),
@@ -350,9 +350,9 @@ fn quotes_match_on_speaker_and_first_ten_characters() {
         quote(wang(), "因地制宜发展新质生产力", "r.q"),
     ];
     let score = score_doc(&gold, &ours);
-    assert_eq!(score.quotes.counts, Counts::new(0, 3, 2));
+    assert_eq!(score.scores.quotes.counts, Counts::new(0, 3, 2));
     assert_eq!(
-        texts(&score.quotes.false_positives),
+        texts(&score.scores.quotes.false_positives),
         [
             "王锦侠: 发展新质生产力,为前海带来",
             "王锦侠: 因地制宜发展新质生产力",
@@ -463,9 +463,9 @@ fn worked_example_counts_per_category_and_type() {
     let score = score_doc(&worked_gold(), &worked_facts());
     // Entities: 王锦侠 深圳市前海管理局 深圳市 前海 found; 黄汉权 missed;
     // 黄汉 广东 新能源 and the partOf object Organization/深圳市 spurious.
-    assert_eq!(score.entities.counts, Counts::new(4, 4, 1));
+    assert_eq!(score.scores.entities.counts, Counts::new(4, 4, 1));
     let by_type: Vec<(&str, Counts)> = score
-        .entities
+        .scores.entities
         .by_type
         .iter()
         .map(|(t, c)| (t.as_str(), *c))
@@ -479,26 +479,26 @@ fn worked_example_counts_per_category_and_type() {
             ("Place", Counts::new(2, 1, 0)),
         ]
     );
-    assert_eq!(score.figures.counts, Counts::new(2, 1, 1));
-    assert_eq!(score.relations.counts, Counts::new(3, 1, 0));
-    assert_eq!(score.relations.by_type["affiliation"], Counts::new(1, 0, 0));
-    assert_eq!(score.relations.by_type["locatedIn"], Counts::new(2, 0, 0));
-    assert_eq!(score.relations.by_type["partOf"], Counts::new(0, 1, 0));
-    assert_eq!(score.quotes.counts, Counts::new(1, 2, 1));
-    assert_eq!(score.figure_measure, Ratio { hits: 1, total: 2 });
-    assert_eq!(score.figure_subject, Ratio { hits: 2, total: 2 });
-    assert_eq!(score.affiliation_role, Ratio { hits: 0, total: 1 });
+    assert_eq!(score.scores.figures.counts, Counts::new(2, 1, 1));
+    assert_eq!(score.scores.relations.counts, Counts::new(3, 1, 0));
+    assert_eq!(score.scores.relations.by_type["affiliation"], Counts::new(1, 0, 0));
+    assert_eq!(score.scores.relations.by_type["locatedIn"], Counts::new(2, 0, 0));
+    assert_eq!(score.scores.relations.by_type["partOf"], Counts::new(0, 1, 0));
+    assert_eq!(score.scores.quotes.counts, Counts::new(1, 2, 1));
+    assert_eq!(score.scores.figure_measure, Ratio { hits: 1, total: 2 });
+    assert_eq!(score.scores.figure_subject, Ratio { hits: 2, total: 2 });
+    assert_eq!(score.scores.affiliation_role, Ratio { hits: 0, total: 1 });
     assert_eq!(
-        texts(&score.field_errors),
+        texts(&score.scores.field_errors),
         [
             "affiliation 王锦侠 → 深圳市前海管理局 role: ours 局长, gold 副局长",
             "figure 5.5万家 measure: ours 企业, gold 科技企业",
         ]
     );
-    assert_eq!(texts(&score.entities.misses), ["Person/黄汉权"]);
-    assert_eq!(texts(&score.figures.misses), ["50% measure=- subject=-"]);
+    assert_eq!(texts(&score.scores.entities.misses), ["Person/黄汉权"]);
+    assert_eq!(texts(&score.scores.figures.misses), ["50% measure=- subject=-"]);
     assert_eq!(
-        texts(&score.relations.false_positives),
+        texts(&score.scores.relations.false_positives),
         ["partOf 深圳市前海管理局 → 深圳市"]
     );
 }
@@ -513,11 +513,11 @@ fn report_is_micro_averaged_over_documents() {
     report.add(score_doc(&other, &empty));
 
     assert_eq!(report.documents, ["t", "u"]);
-    assert_eq!(report.entities.counts, Counts::new(4, 4, 2));
-    assert_eq!(report.entities.by_type["Person"], Counts::new(1, 1, 2));
-    assert_eq!(report.entities.counts.precision(), 0.5);
-    assert_eq!(report.entities.counts.recall(), 4.0 / 6.0);
-    assert!((report.entities.counts.f1() - 4.0 / 7.0).abs() < 1e-12);
+    assert_eq!(report.total.entities.counts, Counts::new(4, 4, 2));
+    assert_eq!(report.total.entities.by_type["Person"], Counts::new(1, 1, 2));
+    assert_eq!(report.total.entities.counts.precision(), 0.5);
+    assert_eq!(report.total.entities.counts.recall(), 4.0 / 6.0);
+    assert!((report.total.entities.counts.f1() - 4.0 / 7.0).abs() < 1e-12);
     let rules: Vec<(&str, usize)> = report
         .false_positives_by_rule
         .iter()
