@@ -60,9 +60,8 @@ fn main() {
 
     // Alternate the two, so that both see the same spells of machine load,
     // and keep each side's fastest run.
-    let pairs: Vec<_> = (0..runs)
-        .map(|_| (jieba_tag(&jieba, &corpus), run_pipeline(&pipeline, &corpus, out.path())))
-        .collect();
+    let pairs: Vec<_> =
+        (0..runs).map(|_| (jieba_tag(&jieba, &corpus), run_pipeline(&pipeline, &corpus, out.path()))).collect();
     let (jieba_time, tokens) = pairs.iter().map(|p| p.0).min_by_key(|j| j.0).expect("at least one run");
     let times = pairs.iter().map(|p| p.1).min_by_key(PipelineTimes::total).expect("at least one run");
     let spread = pairs.iter().map(|(j, t)| throughput_ratio(j.0, t.total()));
@@ -80,10 +79,7 @@ fn throughput_ratio(jieba: Duration, zhkg: Duration) -> f64 {
 
 /// Runs `f` `runs` times and keeps the fastest run's result.
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> (Duration, T)) -> (Duration, T) {
-    (0..runs)
-        .map(|_| f())
-        .min_by_key(|(time, _)| *time)
-        .expect("at least one run")
+    (0..runs).map(|_| f()).min_by_key(|(time, _)| *time).expect("at least one run")
 }
 
 /// jieba-rs `tag` with the HMM, line by line, as `Segmenter::tag` calls it.

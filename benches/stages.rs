@@ -95,9 +95,7 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("pipeline");
     configure(&mut group, bytes.clone());
     group.measurement_time(Duration::from_secs(10));
-    group.bench_function("run", |b| {
-        b.iter(|| fx.corpus.docs.iter().for_each(|d| drop(black_box(fx.pipeline.run(d)))))
-    });
+    group.bench_function("run", |b| b.iter(|| fx.corpus.docs.iter().for_each(|d| drop(black_box(fx.pipeline.run(d))))));
     group.finish();
 
     let mut group = c.benchmark_group("graph+export");

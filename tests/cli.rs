@@ -52,7 +52,16 @@ fn extract_writes_every_output_and_a_summary() {
     for word in ["documents  5", "entities", "Person", "relations", "affiliation", "figures", "quotes", "elapsed"] {
         assert!(summary.contains(word), "summary lacks {word}:\n{summary}");
     }
-    for f in ["graph.ttl", "graph.nq", "graph.graphml", "entities.csv", "edges.csv", "mentions.csv", "figures.csv", "quotes.csv"] {
+    for f in [
+        "graph.ttl",
+        "graph.nq",
+        "graph.graphml",
+        "entities.csv",
+        "edges.csv",
+        "mentions.csv",
+        "figures.csv",
+        "quotes.csv",
+    ] {
         let len = fs::metadata(dir.path().join(f)).map(|m| m.len()).unwrap_or(0);
         assert!(len > 0, "{f} missing or empty");
     }
@@ -64,7 +73,16 @@ fn same_input_same_rules_give_byte_identical_output() {
     for d in [&a, &b] {
         assert!(run(&["extract", "seeds", "--out", d.path().to_str().unwrap()]).status.success());
     }
-    for f in ["graph.ttl", "graph.nq", "graph.graphml", "entities.csv", "edges.csv", "mentions.csv", "figures.csv", "quotes.csv"] {
+    for f in [
+        "graph.ttl",
+        "graph.nq",
+        "graph.graphml",
+        "entities.csv",
+        "edges.csv",
+        "mentions.csv",
+        "figures.csv",
+        "quotes.csv",
+    ] {
         assert!(fs::read(a.path().join(f)).unwrap() == fs::read(b.path().join(f)).unwrap(), "{f} differs between runs");
     }
 }
@@ -108,7 +126,14 @@ fn query_syntax_error_names_line_and_column() {
 
 #[test]
 fn query_json_is_w3c_results_json() {
-    let o = run(&["query", "SELECT ?s WHERE { ?s a <http://schema.org/Person> } LIMIT 3", "--out", seeds_out().to_str().unwrap(), "--format", "json"]);
+    let o = run(&[
+        "query",
+        "SELECT ?s WHERE { ?s a <http://schema.org/Person> } LIMIT 3",
+        "--out",
+        seeds_out().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(v["head"]["vars"][0], "s");
@@ -118,7 +143,14 @@ fn query_json_is_w3c_results_json() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let mut child = zhkg()
-        .args(["query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "--out", seeds_out().to_str().unwrap(), "--format", "tsv"])
+        .args([
+            "query",
+            "SELECT ?s ?p ?o WHERE { ?s ?p ?o }",
+            "--out",
+            seeds_out().to_str().unwrap(),
+            "--format",
+            "tsv",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -149,11 +181,17 @@ fn a_broken_rules_folder_is_reported_whole_before_anything_runs() {
     let rules = tempfile::tempdir().unwrap();
     copy_dir(Path::new("rules"), rules.path());
     let relations = rules.path().join("relations.toml");
-    let text = fs::read_to_string(&relations).unwrap().replacen("\nkind = \"affiliation\"", "\nkind = \"affiliaton\"", 1);
+    let text =
+        fs::read_to_string(&relations).unwrap().replacen("\nkind = \"affiliation\"", "\nkind = \"affiliaton\"", 1);
     fs::write(&relations, text).unwrap();
-    fs::write(rules.path().join("figures.toml"), "[[rule]]\nid = \"x\"\nkind = \"figure\"\npattern = '(?P<number>\\d+'\n").unwrap();
+    fs::write(
+        rules.path().join("figures.toml"),
+        "[[rule]]\nid = \"x\"\nkind = \"figure\"\npattern = '(?P<number>\\d+'\n",
+    )
+    .unwrap();
     let out = tempfile::tempdir().unwrap();
-    let o = run(&["extract", "seeds", "--rules", rules.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
+    let o =
+        run(&["extract", "seeds", "--rules", rules.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("relations.toml:") && err.contains("affiliaton"), "{err}");

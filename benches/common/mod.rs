@@ -55,9 +55,8 @@ impl Corpus {
         let seeds = read_seeds();
         let round_bytes: usize = seeds.iter().map(|d| d.source.len()).sum();
         let rounds = target_bytes.div_ceil(round_bytes).max(1);
-        let docs: Vec<Document> = (0..rounds)
-            .flat_map(|round| seeds.iter().map(move |seed| repeat(seed, round)))
-            .collect();
+        let docs: Vec<Document> =
+            (0..rounds).flat_map(|round| seeds.iter().map(move |seed| repeat(seed, round))).collect();
         let bytes = docs.iter().map(|d| d.source.len() as u64).sum();
         Corpus { docs, bytes, rounds }
     }
@@ -84,13 +83,10 @@ pub fn load_rules() -> Rules {
 
 fn read_seeds() -> Vec<Document> {
     let dir = crate_dir().join("seeds");
-    let paths: Vec<PathBuf> = input::collect(std::slice::from_ref(&dir))
-        .unwrap_or_else(|e| panic!("listing {}: {e}", dir.display()));
+    let paths: Vec<PathBuf> =
+        input::collect(std::slice::from_ref(&dir)).unwrap_or_else(|e| panic!("listing {}: {e}", dir.display()));
     assert!(!paths.is_empty(), "no seeds in {}", dir.display());
-    paths
-        .iter()
-        .map(|p| input::read(p).unwrap_or_else(|e| panic!("reading seed: {e}")))
-        .collect()
+    paths.iter().map(|p| input::read(p).unwrap_or_else(|e| panic!("reading seed: {e}"))).collect()
 }
 
 /// A copy of `seed` with an id unique to its round.

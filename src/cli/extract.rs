@@ -55,7 +55,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let kg = KnowledgeGraph::build(facts);
     let opts = ExportOptions { base: args.base.clone() };
-    export::write_all(&kg, &args.out, &opts).with_context(|| format!("writing the graph into {}", args.out.display()))?;
+    export::write_all(&kg, &args.out, &opts)
+        .with_context(|| format!("writing the graph into {}", args.out.display()))?;
     print_summary(&kg, &args.out, skipped, started)?;
     Ok(if skipped > 0 { EXIT_SKIPPED } else { 0 })
 }
@@ -73,7 +74,12 @@ fn print_summary(kg: &KnowledgeGraph, out: &std::path::Path, skipped: usize, sta
     }
     let count = |f: fn(&Node) -> bool| kg.graph.node_weights().filter(|n| f(n)).count();
     let mut w = io::stdout().lock();
-    writeln!(w, "documents  {}{}", kg.documents().count(), if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() })?;
+    writeln!(
+        w,
+        "documents  {}{}",
+        kg.documents().count(),
+        if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() }
+    )?;
     writeln!(w, "entities   {}", breakdown(&entities))?;
     writeln!(w, "relations  {}", breakdown(&relations))?;
     writeln!(w, "figures    {}", count(|n| matches!(n, Node::Figure(_))))?;

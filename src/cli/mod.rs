@@ -58,7 +58,8 @@ pub fn run() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let code = if e.downcast_ref::<crate::rules::RulesError>().is_some() { EXIT_BAD_RULES } else { EXIT_FAILURE };
+            let code =
+                if e.downcast_ref::<crate::rules::RulesError>().is_some() { EXIT_BAD_RULES } else { EXIT_FAILURE };
             let _ = writeln!(io::stderr(), "zhkg: {e:#}");
             ExitCode::from(code)
         }

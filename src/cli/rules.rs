@@ -44,7 +44,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             for f in &failures {
                 writeln!(err, "{}/{f}", r.rules.display())?;
             }
-            let failed_examples: std::collections::BTreeSet<_> = failures.iter().map(|f| (f.rule.clone(), f.text.clone())).collect();
+            let failed_examples: std::collections::BTreeSet<_> =
+                failures.iter().map(|f| (f.rule.clone(), f.text.clone())).collect();
             writeln!(io::stdout(), "{} passed, {} failed", run - failed_examples.len(), failed_examples.len())?;
             Ok(if failures.is_empty() { 0 } else { super::EXIT_FAILURE })
         }

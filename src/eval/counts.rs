@@ -107,25 +107,14 @@ impl Serialize for Ratio {
             total: usize,
             accuracy: f64,
         }
-        Out {
-            hits: self.hits,
-            total: self.total,
-            accuracy: self.value(),
-        }
-        .serialize(s)
+        Out { hits: self.hits, total: self.total, accuracy: self.value() }.serialize(s)
     }
 }
 
 /// `12/25  48.0%`
 impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}/{} {:>6}",
-            self.hits,
-            self.total,
-            Percent(self.value())
-        )
+        write!(f, "{}/{} {:>6}", self.hits, self.total, Percent(self.value()))
     }
 }
 
@@ -148,11 +137,7 @@ impl fmt::Display for Percent {
 
 /// Header of a counts table, matching [`write_counts_row`].
 pub(crate) fn write_counts_header(f: &mut fmt::Formatter<'_>, first: &str) -> fmt::Result {
-    writeln!(
-        f,
-        "{first:<18}{:>7}{:>7}{:>7}{:>11}{:>9}{:>9}",
-        "tp", "fp", "fn", "precision", "recall", "F1"
-    )
+    writeln!(f, "{first:<18}{:>7}{:>7}{:>7}{:>11}{:>9}{:>9}", "tp", "fp", "fn", "precision", "recall", "F1")
 }
 
 pub(crate) fn write_counts_row(f: &mut fmt::Formatter<'_>, label: &str, c: Counts) -> fmt::Result {

@@ -90,10 +90,7 @@ pub fn parse_gold(json: &str, path: &str) -> Result<GoldDoc, EvalError> {
 /// Converts serde_json's 1-based byte column to a 1-based character column.
 fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     match text.split('\n').nth(line.saturating_sub(1)) {
-        Some(line) => line
-            .char_indices()
-            .take_while(|&(i, _)| i < byte_column)
-            .count(),
+        Some(line) => line.char_indices().take_while(|&(i, _)| i < byte_column).count(),
         None => byte_column,
     }
 }
@@ -149,11 +146,7 @@ mod tests {
 
     #[test]
     fn syntax_error_names_file_line_and_column() {
-        let err = parse_gold(
-            "{\n  \"doc\": \"t.txt\",\n  \"entities\": [,]\n}",
-            "gold/t.json",
-        )
-        .unwrap_err();
+        let err = parse_gold("{\n  \"doc\": \"t.txt\",\n  \"entities\": [,]\n}", "gold/t.json").unwrap_err();
         assert_eq!(err.to_string(), "gold/t.json:3:16: expected value");
     }
 
@@ -175,10 +168,7 @@ mod tests {
     fn unknown_type_is_an_error() {
         let json = SMALL.replace("\"Place\"", "\"City\"");
         let err = parse_gold(&json, "t.json").unwrap_err().to_string();
-        assert!(
-            err.contains("unknown variant `City`, expected one of"),
-            "{err}"
-        );
+        assert!(err.contains("unknown variant `City`, expected one of"), "{err}");
         let json = SMALL.replace("locatedIn", "locatedAt");
         let err = parse_gold(&json, "t.json").unwrap_err().to_string();
         assert!(err.starts_with("t.json:6:"), "{err}");

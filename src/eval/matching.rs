@@ -15,47 +15,27 @@ pub(crate) struct Pairing {
 
 impl Pairing {
     pub fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.gold_to_ours
-            .iter()
-            .enumerate()
-            .filter_map(|(g, o)| o.map(|o| (g, o)))
+        self.gold_to_ours.iter().enumerate().filter_map(|(g, o)| o.map(|o| (g, o)))
     }
 
     pub fn unpaired_gold(&self) -> impl Iterator<Item = usize> + '_ {
-        self.gold_to_ours
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.is_none())
-            .map(|(g, _)| g)
+        self.gold_to_ours.iter().enumerate().filter(|(_, o)| o.is_none()).map(|(g, _)| g)
     }
 
     pub fn unpaired_ours(&self) -> impl Iterator<Item = usize> + '_ {
-        self.ours_to_gold
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.is_none())
-            .map(|(o, _)| o)
+        self.ours_to_gold.iter().enumerate().filter(|(_, g)| g.is_none()).map(|(o, _)| o)
     }
 }
 
 /// Pairs `gold` items with `ours` items: for each tier in turn, a maximum
 /// matching over the items still unpaired, using the tier's edges.
-pub(crate) fn pair_in_tiers(
-    gold: usize,
-    ours: usize,
-    tiers: &[&dyn Fn(usize, usize) -> bool],
-) -> Pairing {
-    let mut pairing = Pairing {
-        gold_to_ours: vec![None; gold],
-        ours_to_gold: vec![None; ours],
-    };
+pub(crate) fn pair_in_tiers(gold: usize, ours: usize, tiers: &[&dyn Fn(usize, usize) -> bool]) -> Pairing {
+    let mut pairing = Pairing { gold_to_ours: vec![None; gold], ours_to_gold: vec![None; ours] };
     for edge in tiers {
         let adjacency: Vec<Vec<usize>> = (0..gold)
             .map(|g| match pairing.gold_to_ours[g] {
                 Some(_) => Vec::new(),
-                None => (0..ours)
-                    .filter(|&o| pairing.ours_to_gold[o].is_none() && edge(g, o))
-                    .collect(),
+                None => (0..ours).filter(|&o| pairing.ours_to_gold[o].is_none() && edge(g, o)).collect(),
             })
             .collect();
         let mut owner: Vec<Option<usize>> = vec![None; ours];
@@ -74,12 +54,7 @@ pub(crate) fn pair_in_tiers(
 }
 
 /// Tries to give `g` a partner, moving earlier owners along alternating paths.
-fn augment(
-    g: usize,
-    adjacency: &[Vec<usize>],
-    owner: &mut [Option<usize>],
-    seen: &mut [bool],
-) -> bool {
+fn augment(g: usize, adjacency: &[Vec<usize>], owner: &mut [Option<usize>], seen: &mut [bool]) -> bool {
     for &o in &adjacency[g] {
         if seen[o] {
             continue;

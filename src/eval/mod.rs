@@ -22,8 +22,7 @@ mod score;
 pub use counts::{Counts, Ratio};
 pub use gold::{parse_gold, GoldDoc, GoldEntity, GoldFigure, GoldQuote, GoldRelation};
 pub use ner::{
-    parse_jsonl, predicted_spans, NerError, NerErrorKind, NerExample, NerLabel, NerReport,
-    NerScorer, NerSpan,
+    parse_jsonl, predicted_spans, NerError, NerErrorKind, NerExample, NerLabel, NerReport, NerScorer, NerSpan,
 };
 pub use report::GoldReport;
 pub use score::{score_doc, CategoryScore, DocScore, Finding, Scores};
@@ -35,18 +34,10 @@ use std::fmt;
 pub enum EvalError {
     /// A gold file that is not valid JSON or does not follow the schema.
     #[error("{path}:{line}:{column}: {message}")]
-    Gold {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Gold { path: String, line: usize, column: usize, message: String },
     /// Every bad line of a JSON Lines corpus, reported together.
     #[error("{}", LineProblems { path, problems })]
-    Corpus {
-        path: String,
-        problems: Vec<LineProblem>,
-    },
+    Corpus { path: String, problems: Vec<LineProblem> },
 }
 
 /// One bad line of a corpus file.
@@ -77,10 +68,7 @@ impl fmt::Display for LineProblems<'_> {
 /// The comparison key of names, figure texts and statements: whitespace
 /// removed, full-width ASCII forms (U+FF01–U+FF5E) folded to ASCII.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(fold_width)
-        .collect()
+    s.chars().filter(|c| !c.is_whitespace()).map(fold_width).collect()
 }
 
 fn fold_width(c: char) -> char {
@@ -105,16 +93,7 @@ mod tests {
     fn corpus_error_lists_every_line() {
         let err = EvalError::Corpus {
             path: "dev.jsonl".into(),
-            problems: vec![
-                LineProblem {
-                    line: 2,
-                    message: "a".into(),
-                },
-                LineProblem {
-                    line: 9,
-                    message: "b".into(),
-                },
-            ],
+            problems: vec![LineProblem { line: 2, message: "a".into() }, LineProblem { line: 9, message: "b".into() }],
         };
         assert_eq!(err.to_string(), "dev.jsonl:2: a\ndev.jsonl:9: b");
     }

@@ -89,19 +89,13 @@ pub fn parse_jsonl(input: &str, path: &str) -> Result<Vec<NerExample>, EvalError
             .and_then(|example| check_spans(&example).map(|()| example));
         match parsed {
             Ok(example) => examples.push(example),
-            Err(message) => problems.push(LineProblem {
-                line: i + 1,
-                message,
-            }),
+            Err(message) => problems.push(LineProblem { line: i + 1, message }),
         }
     }
     if problems.is_empty() {
         Ok(examples)
     } else {
-        Err(EvalError::Corpus {
-            path: path.to_owned(),
-            problems,
-        })
+        Err(EvalError::Corpus { path: path.to_owned(), problems })
     }
 }
 
@@ -134,12 +128,7 @@ pub fn predicted_spans(text: &str, mentions: &[Mention]) -> Vec<NerSpan> {
             let label = NerLabel::from_entity_type(m.entity.ty)?;
             let span = m.prov.span;
             let text = chars.get(span.start..span.end)?.iter().collect();
-            Some(NerSpan {
-                start: span.start,
-                end: span.end,
-                label,
-                text,
-            })
+            Some(NerSpan { start: span.start, end: span.end, label, text })
         })
         .collect()
 }
@@ -186,8 +175,7 @@ impl NerScorer {
         self.sentences += 1;
         let gold: BTreeSet<&NerSpan> = gold.iter().collect();
         let predicted: BTreeSet<&NerSpan> = predicted.iter().collect();
-        let same =
-            |a: &NerSpan, b: &NerSpan| (a.start, a.end, a.label) == (b.start, b.end, b.label);
+        let same = |a: &NerSpan, b: &NerSpan| (a.start, a.end, a.label) == (b.start, b.end, b.label);
         for &span in &gold {
             let found = predicted.iter().any(|p| same(p, span));
             let counts = self.by_label.entry(span.label).or_default();
@@ -195,25 +183,13 @@ impl NerScorer {
                 counts.tp += 1;
             } else {
                 counts.fn_ += 1;
-                record(
-                    &mut self.missed,
-                    NerErrorKind::Missed,
-                    text,
-                    span,
-                    &predicted,
-                );
+                record(&mut self.missed, NerErrorKind::Missed, text, span, &predicted);
             }
         }
         for &span in &predicted {
             if !gold.iter().any(|g| same(g, span)) {
                 self.by_label.entry(span.label).or_default().fp += 1;
-                record(
-                    &mut self.false_positives,
-                    NerErrorKind::FalsePositive,
-                    text,
-                    span,
-                    &gold,
-                );
+                record(&mut self.false_positives, NerErrorKind::FalsePositive, text, span, &gold);
             }
         }
     }
@@ -221,39 +197,18 @@ impl NerScorer {
     pub fn report(&self) -> NerReport {
         let by_label: BTreeMap<String, Counts> = NerLabel::ALL
             .iter()
-            .map(|l| {
-                (
-                    l.as_str().to_owned(),
-                    self.by_label.get(l).copied().unwrap_or_default(),
-                )
-            })
+            .map(|l| (l.as_str().to_owned(), self.by_label.get(l).copied().unwrap_or_default()))
             .collect();
         let mut micro = Counts::default();
         for c in by_label.values() {
             micro += *c;
         }
-        let errors = self
-            .missed
-            .iter()
-            .chain(&self.false_positives)
-            .cloned()
-            .collect();
-        NerReport {
-            sentences: self.sentences,
-            by_label,
-            micro,
-            errors,
-        }
+        let errors = self.missed.iter().chain(&self.false_positives).cloned().collect();
+        NerReport { sentences: self.sentences, by_label, micro, errors }
     }
 }
 
-fn record(
-    errors: &mut Vec<NerError>,
-    kind: NerErrorKind,
-    text: &str,
-    span: &NerSpan,
-    other: &BTreeSet<&NerSpan>,
-) {
+fn record(errors: &mut Vec<NerError>, kind: NerErrorKind, text: &str, span: &NerSpan, other: &BTreeSet<&NerSpan>) {
     if errors.len() >= ERROR_SAMPLE {
         return;
     }
@@ -262,12 +217,7 @@ fn record(
         .filter(|o| o.start < span.end && span.start < o.end)
         .map(|o| format!("{} {}", o.label, o.text))
         .collect();
-    errors.push(NerError {
-        kind,
-        span: span.clone(),
-        context: context(text, span),
-        overlapping,
-    });
+    errors.push(NerError { kind, span: span.clone(), context: context(text, span), overlapping });
 }
 
 /// Characters shown on each side of an error span.
@@ -312,25 +262,14 @@ impl NerReport {
 
 impl fmt::Display for NerReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "NER evaluation of {} sentence(s), exact span and type\n",
-            self.sentences
-        )?;
+        writeln!(f, "NER evaluation of {} sentence(s), exact span and type\n", self.sentences)?;
         write_counts_header(f, "")?;
         for label in NerLabel::ALL {
-            let counts = self
-                .by_label
-                .get(label.as_str())
-                .copied()
-                .unwrap_or_default();
+            let counts = self.by_label.get(label.as_str()).copied().unwrap_or_default();
             write_counts_row(f, label.as_str(), counts)?;
         }
         write_counts_row(f, "micro", self.micro)?;
-        for (kind, title) in [
-            (NerErrorKind::Missed, "missed"),
-            (NerErrorKind::FalsePositive, "false positives"),
-        ] {
+        for (kind, title) in [(NerErrorKind::Missed, "missed"), (NerErrorKind::FalsePositive, "false positives")] {
             let errors: Vec<&NerError> = self.errors.iter().filter(|e| e.kind == kind).collect();
             if errors.is_empty() {
                 continue;

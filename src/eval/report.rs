@@ -33,10 +33,7 @@ impl GoldReport {
         for category in score.scores.categories() {
             for fp in &category.false_positives {
                 for rule in &fp.rules {
-                    *self
-                        .false_positives_by_rule
-                        .entry(rule.clone())
-                        .or_default() += 1;
+                    *self.false_positives_by_rule.entry(rule.clone()).or_default() += 1;
                 }
             }
         }
@@ -61,21 +58,10 @@ impl GoldReport {
     fn write_table(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_counts_header(f, "")?;
         let types = |c: &CategoryScore, names: &[&str]| -> Vec<(String, super::Counts)> {
-            names
-                .iter()
-                .map(|n| {
-                    (
-                        format!("  {n}"),
-                        c.by_type.get(*n).copied().unwrap_or_default(),
-                    )
-                })
-                .collect()
+            names.iter().map(|n| (format!("  {n}"), c.by_type.get(*n).copied().unwrap_or_default())).collect()
         };
         let entity_types = types(&self.total.entities, &EntityType::ALL.map(EntityType::as_str));
-        let relation_types = types(
-            &self.total.relations,
-            &RelationKind::ALL.map(RelationKind::as_str),
-        );
+        let relation_types = types(&self.total.relations, &RelationKind::ALL.map(RelationKind::as_str));
         write_counts_row(f, "entities", self.total.entities.counts)?;
         for (label, c) in entity_types {
             write_counts_row(f, &label, c)?;
@@ -89,11 +75,7 @@ impl GoldReport {
         writeln!(f)?;
         writeln!(f, "{:<26}{}", "figure measure found", self.total.figure_measure)?;
         writeln!(f, "{:<26}{}", "figure subject found", self.total.figure_subject)?;
-        writeln!(
-            f,
-            "{:<26}{}",
-            "affiliation role right", self.total.affiliation_role
-        )
+        writeln!(f, "{:<26}{}", "affiliation role right", self.total.affiliation_role)
     }
 
     fn write_rules(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -130,26 +112,14 @@ impl FromIterator<DocScore> for GoldReport {
 /// positive and field error, grouped by category and sorted.
 impl fmt::Display for GoldReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "gold evaluation of {} document(s)\n",
-            self.documents.len()
-        )?;
+        writeln!(f, "gold evaluation of {} document(s)\n", self.documents.len())?;
         self.write_table(f)?;
         self.write_rules(f)?;
         for (name, category) in self.categories() {
             write_findings(f, &format!("{name}: missed"), &category.misses)?;
-            write_findings(
-                f,
-                &format!("{name}: false positives"),
-                &category.false_positives,
-            )?;
+            write_findings(f, &format!("{name}: false positives"), &category.false_positives)?;
         }
-        write_findings(
-            f,
-            "wrong fields of matched figures and affiliations",
-            &self.total.field_errors,
-        )
+        write_findings(f, "wrong fields of matched figures and affiliations", &self.total.field_errors)
     }
 }
 

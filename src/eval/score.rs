@@ -44,9 +44,7 @@ use super::counts::{Counts, Ratio};
 use super::fold;
 use super::gold::{GoldDoc, GoldEntity, GoldFigure, GoldQuote, GoldRelation};
 use super::matching::{pair_in_tiers, Pairing};
-use crate::model::{
-    DocFacts, EntityKey, EntityType, Figure, Provenance, Quote, RelationFact, RelationKind,
-};
+use crate::model::{DocFacts, EntityKey, EntityType, Figure, Provenance, Quote, RelationFact, RelationKind};
 
 /// One missed or spurious fact, as a readable line.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -72,14 +70,8 @@ pub struct CategoryScore {
 
 impl CategoryScore {
     fn with_types<'a>(types: impl IntoIterator<Item = &'a str>) -> Self {
-        let by_type = types
-            .into_iter()
-            .map(|t| (t.to_owned(), Counts::default()))
-            .collect();
-        Self {
-            by_type,
-            ..Self::default()
-        }
+        let by_type = types.into_iter().map(|t| (t.to_owned(), Counts::default())).collect();
+        Self { by_type, ..Self::default() }
     }
 
     fn tally(&mut self, ty: Option<&str>, counts: Counts) {
@@ -98,13 +90,7 @@ impl CategoryScore {
         self.misses.push(finding(doc, text, &BTreeSet::new()));
     }
 
-    fn false_positive(
-        &mut self,
-        ty: Option<&str>,
-        doc: &str,
-        text: String,
-        rules: &BTreeSet<String>,
-    ) {
+    fn false_positive(&mut self, ty: Option<&str>, doc: &str, text: String, rules: &BTreeSet<String>) {
         self.tally(ty, Counts::new(0, 1, 0));
         self.false_positives.push(finding(doc, text, rules));
     }
@@ -182,12 +168,9 @@ pub fn score_doc(gold: &GoldDoc, facts: &DocFacts) -> DocScore {
     score_figures(&mut score, &entities, &gold.figures, &facts.figures);
     score_relations(&mut score, &entities, &gold.relations, &facts.relations);
     score_quotes(&mut score, &entities, &gold.quotes, &facts.quotes);
-    for category in [
-        &mut score.scores.entities,
-        &mut score.scores.figures,
-        &mut score.scores.relations,
-        &mut score.scores.quotes,
-    ] {
+    for category in
+        [&mut score.scores.entities, &mut score.scores.figures, &mut score.scores.relations, &mut score.scores.quotes]
+    {
         category.sort();
     }
     score.scores.field_errors.sort();
@@ -219,13 +202,7 @@ impl OurEntity {
     fn new(key: EntityKey) -> Self {
         let names = BTreeSet::from([fold(&key.name)]);
         let (surfaces, mention_rules, fact_rules) = Default::default();
-        Self {
-            key,
-            names,
-            surfaces,
-            mention_rules,
-            fact_rules,
-        }
+        Self { key, names, surfaces, mention_rules, fact_rules }
     }
 }
 
@@ -248,25 +225,13 @@ impl<'g> Alignment<'g> {
             }
         }
         let ours = our_entities(facts);
-        let ours_by_key = ours
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.key.clone(), i))
-            .collect();
-        let same_name = |g: usize, o: usize| {
-            gold[g].ty == ours[o].key.ty && fold(gold[g].name) == fold(&ours[o].key.name)
-        };
-        let shared_name = |g: usize, o: usize| {
-            gold[g].ty == ours[o].key.ty && !gold[g].names.is_disjoint(&ours[o].names)
-        };
+        let ours_by_key = ours.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
+        let same_name =
+            |g: usize, o: usize| gold[g].ty == ours[o].key.ty && fold(gold[g].name) == fold(&ours[o].key.name);
+        let shared_name =
+            |g: usize, o: usize| gold[g].ty == ours[o].key.ty && !gold[g].names.is_disjoint(&ours[o].names);
         let pairing = pair_in_tiers(gold.len(), ours.len(), &[&same_name, &shared_name]);
-        Self {
-            gold,
-            gold_by_name,
-            ours,
-            ours_by_key,
-            pairing,
-        }
+        Self { gold, gold_by_name, ours, ours_by_key, pairing }
     }
 
     /// Whether a gold endpoint name and an endpoint of ours denote the same entity.
@@ -280,9 +245,7 @@ impl<'g> Alignment<'g> {
         if ours_aligned.is_some_and(|g| candidates.contains(&g)) {
             return true;
         }
-        let gold_aligned = candidates
-            .iter()
-            .any(|&g| self.pairing.gold_to_ours[g].is_some());
+        let gold_aligned = candidates.iter().any(|&g| self.pairing.gold_to_ours[g].is_some());
         if ours_aligned.is_some() && gold_aligned {
             return false;
         }
@@ -305,12 +268,7 @@ impl<'g> Alignment<'g> {
         for o in self.pairing.unpaired_ours() {
             let entity = &self.ours[o];
             let text = describe_entity(entity);
-            score.false_positive(
-                Some(entity.key.ty.as_str()),
-                doc,
-                text,
-                entity_rules(entity),
-            );
+            score.false_positive(Some(entity.key.ty.as_str()), doc, text, entity_rules(entity));
         }
         score
     }
@@ -321,12 +279,7 @@ fn gold_entries(entities: &[GoldEntity]) -> Vec<GoldEntry<'_>> {
     let mut seen: HashMap<(EntityType, String), usize> = HashMap::new();
     for e in entities {
         let i = *seen.entry((e.ty, fold(&e.name))).or_insert_with(|| {
-            entries.push(GoldEntry {
-                ty: e.ty,
-                name: &e.name,
-                aliases: Vec::new(),
-                names: BTreeSet::new(),
-            });
+            entries.push(GoldEntry { ty: e.ty, name: &e.name, aliases: Vec::new(), names: BTreeSet::new() });
             entries.len() - 1
         });
         let entry = &mut entries[i];
@@ -342,12 +295,8 @@ fn gold_entries(entities: &[GoldEntity]) -> Vec<GoldEntry<'_>> {
 
 fn our_entities(facts: &DocFacts) -> Vec<OurEntity> {
     let mut ours: BTreeMap<EntityKey, OurEntity> = BTreeMap::new();
-    fn entity<'a>(
-        ours: &'a mut BTreeMap<EntityKey, OurEntity>,
-        key: &EntityKey,
-    ) -> &'a mut OurEntity {
-        ours.entry(key.clone())
-            .or_insert_with(|| OurEntity::new(key.clone()))
+    fn entity<'a>(ours: &'a mut BTreeMap<EntityKey, OurEntity>, key: &EntityKey) -> &'a mut OurEntity {
+        ours.entry(key.clone()).or_insert_with(|| OurEntity::new(key.clone()))
     }
     for m in &facts.mentions {
         let e = entity(&mut ours, &m.entity);
@@ -355,30 +304,17 @@ fn our_entities(facts: &DocFacts) -> Vec<OurEntity> {
         e.surfaces.insert(m.surface.clone());
         e.mention_rules.insert(m.prov.rule.id().to_owned());
     }
-    let named = facts
-        .relations
-        .iter()
-        .flat_map(|r| [(&r.subject, &r.prov), (&r.object, &r.prov)]);
-    let subjects = facts
-        .figures
-        .iter()
-        .filter_map(|f| f.subject.as_ref().map(|s| (s, &f.prov)));
+    let named = facts.relations.iter().flat_map(|r| [(&r.subject, &r.prov), (&r.object, &r.prov)]);
+    let subjects = facts.figures.iter().filter_map(|f| f.subject.as_ref().map(|s| (s, &f.prov)));
     let speakers = facts.quotes.iter().map(|q| (&q.speaker, &q.prov));
     for (key, prov) in named.chain(subjects).chain(speakers) {
-        entity(&mut ours, key)
-            .fact_rules
-            .insert(prov.rule.id().to_owned());
+        entity(&mut ours, key).fact_rules.insert(prov.rule.id().to_owned());
     }
     ours.into_values().collect()
 }
 
 fn describe_entity(e: &OurEntity) -> String {
-    let others: Vec<&str> = e
-        .surfaces
-        .iter()
-        .map(String::as_str)
-        .filter(|s| fold(s) != fold(&e.key.name))
-        .collect();
+    let others: Vec<&str> = e.surfaces.iter().map(String::as_str).filter(|s| fold(s) != fold(&e.key.name)).collect();
     if others.is_empty() {
         e.key.to_string()
     } else {
@@ -395,11 +331,7 @@ fn entity_rules(e: &OurEntity) -> &BTreeSet<String> {
 }
 
 fn finding(doc: &str, text: String, rules: &BTreeSet<String>) -> Finding {
-    Finding {
-        doc: doc.to_owned(),
-        text,
-        rules: rules.iter().cloned().collect(),
-    }
+    Finding { doc: doc.to_owned(), text, rules: rules.iter().cloned().collect() }
 }
 
 /// Our facts after deduplication: the first of each group, with the rules of all.
@@ -417,10 +349,7 @@ fn dedupe<'f, T, K: Ord>(
     let mut seen: BTreeMap<K, usize> = BTreeMap::new();
     for fact in facts {
         let i = *seen.entry(key(fact)).or_insert_with(|| {
-            out.push(Deduped {
-                fact,
-                rules: BTreeSet::new(),
-            });
+            out.push(Deduped { fact, rules: BTreeSet::new() });
             out.len() - 1
         });
         out[i].rules.insert(prov(fact).rule.id().to_owned());
@@ -442,30 +371,9 @@ fn or_dash(s: Option<&str>) -> &str {
     s.unwrap_or("-")
 }
 
-fn score_figures(
-    score: &mut DocScore,
-    align: &Alignment<'_>,
-    gold: &[GoldFigure],
-    ours: &[Figure],
-) {
-    let gold = dedupe_gold(gold, |f| {
-        (
-            fold(&f.text),
-            fold_opt(f.measure.as_deref()),
-            fold_opt(f.subject.as_deref()),
-        )
-    });
-    let ours = dedupe(
-        ours,
-        |f| {
-            (
-                fold(&f.text),
-                fold_opt(f.measure.as_deref()),
-                f.subject.clone(),
-            )
-        },
-        |f| &f.prov,
-    );
+fn score_figures(score: &mut DocScore, align: &Alignment<'_>, gold: &[GoldFigure], ours: &[Figure]) {
+    let gold = dedupe_gold(gold, |f| (fold(&f.text), fold_opt(f.measure.as_deref()), fold_opt(f.subject.as_deref())));
+    let ours = dedupe(ours, |f| (fold(&f.text), fold_opt(f.measure.as_deref()), f.subject.clone()), |f| &f.prov);
     let text = |g: usize, o: usize| fold(&gold[g].text) == fold(&ours[o].fact.text);
     let measure = |g: usize, o: usize| measure_found(gold[g], ours[o].fact);
     let subject = |g: usize, o: usize| subject_found(align, gold[g], ours[o].fact);
@@ -480,11 +388,7 @@ fn score_figures(
     );
     let doc = score.doc.clone();
     let describe = |text: &str, measure: Option<&str>, subject: Option<&str>| {
-        format!(
-            "{text} measure={} subject={}",
-            or_dash(measure),
-            or_dash(subject)
-        )
+        format!("{text} measure={} subject={}", or_dash(measure), or_dash(subject))
     };
     for (g, o) in pairing.pairs() {
         score.scores.figures.hit(None);
@@ -497,37 +401,21 @@ fn score_figures(
     }
     for o in pairing.unpaired_ours() {
         let of = ours[o].fact;
-        let text = describe(
-            &of.text,
-            of.measure.as_deref(),
-            of.subject.as_ref().map(|k| k.name.as_str()),
-        );
-        score
-            .scores.figures
-            .false_positive(None, &doc, text, &ours[o].rules);
+        let text = describe(&of.text, of.measure.as_deref(), of.subject.as_ref().map(|k| k.name.as_str()));
+        score.scores.figures.false_positive(None, &doc, text, &ours[o].rules);
     }
 }
 
 /// Records whether a matched figure of ours has gold's measure and subject.
-fn check_figure_fields(
-    score: &mut DocScore,
-    align: &Alignment<'_>,
-    gold: &GoldFigure,
-    ours: &Deduped<'_, Figure>,
-) {
+fn check_figure_fields(score: &mut DocScore, align: &Alignment<'_>, gold: &GoldFigure, ours: &Deduped<'_, Figure>) {
     let fact = ours.fact;
     if let Some(gold_measure) = &gold.measure {
         let found = measure_found(gold, fact);
         score.scores.figure_measure.record(found);
         if !found {
             let ours_measure = or_dash(fact.measure.as_deref());
-            let text = format!(
-                "figure {} measure: ours {ours_measure}, gold {gold_measure}",
-                gold.text
-            );
-            score
-                .scores.field_errors
-                .push(finding(&score.doc, text, &ours.rules));
+            let text = format!("figure {} measure: ours {ours_measure}, gold {gold_measure}", gold.text);
+            score.scores.field_errors.push(finding(&score.doc, text, &ours.rules));
         }
     }
     if let Some(gold_subject) = &gold.subject {
@@ -535,13 +423,8 @@ fn check_figure_fields(
         score.scores.figure_subject.record(found);
         if !found {
             let ours_subject = or_dash(fact.subject.as_ref().map(|k| k.name.as_str()));
-            let text = format!(
-                "figure {} subject: ours {ours_subject}, gold {gold_subject}",
-                gold.text
-            );
-            score
-                .scores.field_errors
-                .push(finding(&score.doc, text, &ours.rules));
+            let text = format!("figure {} subject: ours {ours_subject}, gold {gold_subject}", gold.text);
+            score.scores.field_errors.push(finding(&score.doc, text, &ours.rules));
         }
     }
 }
@@ -560,12 +443,7 @@ fn subject_found(align: &Alignment<'_>, gold: &GoldFigure, ours: &Figure) -> boo
     }
 }
 
-fn score_relations(
-    score: &mut DocScore,
-    align: &Alignment<'_>,
-    gold: &[GoldRelation],
-    ours: &[RelationFact],
-) {
+fn score_relations(score: &mut DocScore, align: &Alignment<'_>, gold: &[GoldRelation], ours: &[RelationFact]) {
     let gold = dedupe_gold(gold, |r| (r.kind, fold(&r.subject), fold(&r.object)));
     let key = |r: &RelationFact| (r.kind, r.subject.clone(), r.object.clone());
     let mut roles: BTreeMap<_, &str> = BTreeMap::new();
@@ -602,19 +480,12 @@ fn score_relations(
     for o in pairing.unpaired_ours() {
         let or = ours[o].fact;
         let text = describe_relation(or.kind, &or.subject.name, &or.object.name, our_role(o));
-        score
-            .scores.relations
-            .false_positive(Some(or.kind.as_str()), &doc, text, &ours[o].rules);
+        score.scores.relations.false_positive(Some(or.kind.as_str()), &doc, text, &ours[o].rules);
     }
 }
 
 /// Records whether a matched affiliation of ours has gold's role.
-fn check_role(
-    score: &mut DocScore,
-    gold: &GoldRelation,
-    ours: Option<&str>,
-    rules: &BTreeSet<String>,
-) {
+fn check_role(score: &mut DocScore, gold: &GoldRelation, ours: Option<&str>, rules: &BTreeSet<String>) {
     let right = fold_opt(gold.role.as_deref()) == fold_opt(ours);
     score.scores.affiliation_role.record(right);
     if !right {
@@ -629,12 +500,7 @@ fn check_role(
     }
 }
 
-fn describe_relation(
-    kind: RelationKind,
-    subject: &str,
-    object: &str,
-    role: Option<&str>,
-) -> String {
+fn describe_relation(kind: RelationKind, subject: &str, object: &str, role: Option<&str>) -> String {
     match role {
         Some(role) => format!("{kind} {subject} → {object} role={role}"),
         None => format!("{kind} {subject} → {object}"),
@@ -646,26 +512,17 @@ const QUOTE_PREFIX: usize = 10;
 
 /// A statement as compared: folded, without leading opening quotation marks.
 fn statement_key(s: &str) -> String {
-    fold(s)
-        .trim_start_matches(['“', '"', '「', '『', '‘', '\''])
-        .to_owned()
+    fold(s).trim_start_matches(['“', '"', '「', '『', '‘', '\'']).to_owned()
 }
 
 fn statement_matches(gold_starts: &str, ours: &str) -> bool {
-    let prefix: String = statement_key(gold_starts)
-        .chars()
-        .take(QUOTE_PREFIX)
-        .collect();
+    let prefix: String = statement_key(gold_starts).chars().take(QUOTE_PREFIX).collect();
     !prefix.is_empty() && statement_key(ours).starts_with(&prefix)
 }
 
 fn score_quotes(score: &mut DocScore, align: &Alignment<'_>, gold: &[GoldQuote], ours: &[Quote]) {
     let gold = dedupe_gold(gold, |q| (fold(&q.speaker), statement_key(&q.starts)));
-    let ours = dedupe(
-        ours,
-        |q| (q.speaker.clone(), statement_key(&q.text)),
-        |q| &q.prov,
-    );
+    let ours = dedupe(ours, |q| (q.speaker.clone(), statement_key(&q.text)), |q| &q.prov);
     let pairing = pair_in_tiers(
         gold.len(),
         ours.len(),
@@ -690,9 +547,7 @@ fn score_quotes(score: &mut DocScore, align: &Alignment<'_>, gold: &[GoldQuote],
             start.push('…');
         }
         let text = format!("{}: {start}", oq.speaker.name);
-        score
-            .scores.quotes
-            .false_positive(None, &doc, text, &ours[o].rules);
+        score.scores.quotes.false_positive(None, &doc, text, &ours[o].rules);
     }
 }
 

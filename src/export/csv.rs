@@ -36,13 +36,7 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 5] = [
-        Table::Entities,
-        Table::Edges,
-        Table::Mentions,
-        Table::Figures,
-        Table::Quotes,
-    ];
+    pub const ALL: [Table; 5] = [Table::Entities, Table::Edges, Table::Mentions, Table::Figures, Table::Quotes];
 
     pub fn file_name(self) -> &'static str {
         match self {
@@ -56,19 +50,9 @@ impl Table {
 
     pub fn header(self) -> &'static [&'static str] {
         match self {
-            Table::Entities => &[
-                "id",
-                "iri",
-                "type",
-                "label",
-                "aliases",
-                "mentions",
-                "documents",
-            ],
+            Table::Entities => &["id", "iri", "type", "label", "aliases", "mentions", "documents"],
             Table::Edges => &["source", "target", "label", "role", "weight"],
-            Table::Mentions => &[
-                "doc", "sentence", "start", "end", "surface", "entity", "type", "rule",
-            ],
+            Table::Mentions => &["doc", "sentence", "start", "end", "surface", "entity", "type", "rule"],
             Table::Figures => &[
                 "id",
                 "doc",
@@ -83,9 +67,7 @@ impl Table {
                 "period",
                 "rule",
             ],
-            Table::Quotes => &[
-                "id", "doc", "start", "end", "speaker", "direct", "text", "rule",
-            ],
+            Table::Quotes => &["id", "doc", "start", "end", "speaker", "direct", "text", "rule"],
         }
     }
 }
@@ -101,10 +83,7 @@ pub struct CsvSerializer {
 impl CsvSerializer {
     /// A serializer for `table`; `entities.csv` IRIs use the default base.
     pub fn new(table: Table) -> Self {
-        Self {
-            table,
-            iris: Iris::new(DEFAULT_BASE).expect("the default base is valid"),
-        }
+        Self { table, iris: Iris::new(DEFAULT_BASE).expect("the default base is valid") }
     }
 
     /// Uses `base` (ending in `/`) for the `iri` column.
@@ -118,11 +97,7 @@ impl CsvSerializer {
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterCsvSerializer<W> {
-        WriterCsvSerializer {
-            table: self.table,
-            iris: self.iris,
-            writer: ::csv::Writer::from_writer(writer),
-        }
+        WriterCsvSerializer { table: self.table, iris: self.iris, writer: ::csv::Writer::from_writer(writer) }
     }
 }
 
@@ -175,11 +150,7 @@ fn entity_rows(kg: &KnowledgeGraph, iris: &Iris) -> Vec<Vec<String>> {
             iris.entity(&e.key).into_string(),
             e.key.ty.as_str().to_string(),
             e.key.name.clone(),
-            e.aliases
-                .iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join("|"),
+            e.aliases.iter().map(String::as_str).collect::<Vec<_>>().join("|"),
             e.mention_count.to_string(),
             documents.get(&ix).copied().unwrap_or(0).to_string(),
         ]);
@@ -193,19 +164,11 @@ fn edge_rows(kg: &KnowledgeGraph, ids: &[String]) -> Vec<Vec<String>> {
         .edges()
         .map(|(_, source, target, edge)| {
             let role = match edge {
-                Edge::Relation {
-                    role: Some(role), ..
-                } => role.clone(),
+                Edge::Relation { role: Some(role), .. } => role.clone(),
                 _ => String::new(),
             };
             let (source, target) = (ids[source.index()].clone(), ids[target.index()].clone());
-            vec![
-                source,
-                target,
-                edge.label().to_string(),
-                role,
-                edge.weight().to_string(),
-            ]
+            vec![source, target, edge.label().to_string(), role, edge.weight().to_string()]
         })
         .collect();
     rows.sort();

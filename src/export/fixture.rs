@@ -3,8 +3,8 @@
 
 use crate::graph::KnowledgeGraph;
 use crate::model::{
-    DocFacts, DocId, DocumentInfo, EntityKey, EntityType, Figure, Mention, Provenance, Quote,
-    RelationFact, RelationKind, RuleRef, Sentence, Span,
+    DocFacts, DocId, DocumentInfo, EntityKey, EntityType, Figure, Mention, Provenance, Quote, RelationFact,
+    RelationKind, RuleRef, Sentence, Span,
 };
 
 pub const DOC: &str = "000_qianhai";
@@ -53,43 +53,25 @@ impl Text {
             .iter()
             .map(|s| {
                 let end = start + s.chars().count();
-                let sentence = Sentence {
-                    span: Span::new(start, end),
-                    text: s.to_string(),
-                };
+                let sentence = Sentence { span: Span::new(start, end), text: s.to_string() };
                 start = end;
                 sentence
             })
             .collect();
-        Self {
-            id: DocId(id.into()),
-            sentences,
-        }
+        Self { id: DocId(id.into()), sentences }
     }
 
     /// Provenance of the first occurrence of `needle` in sentence `index`.
     fn prov(&self, index: usize, needle: &str, rule: &RuleRef) -> Provenance {
         let sentence = &self.sentences[index];
-        let byte = sentence
-            .text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle} not in sentence {index}"));
+        let byte = sentence.text.find(needle).unwrap_or_else(|| panic!("{needle} not in sentence {index}"));
         let start = sentence.span.start + sentence.text[..byte].chars().count();
         let span = Span::new(start, start + needle.chars().count());
-        Provenance {
-            doc: self.id.clone(),
-            sentence: index,
-            span,
-            rule: rule.clone(),
-        }
+        Provenance { doc: self.id.clone(), sentence: index, span, rule: rule.clone() }
     }
 
     fn mention(&self, index: usize, surface: &str, entity: EntityKey, rule: &RuleRef) -> Mention {
-        Mention {
-            entity,
-            surface: surface.into(),
-            prov: self.prov(index, surface, rule),
-        }
+        Mention { entity, surface: surface.into(), prov: self.prov(index, surface, rule) }
     }
 
     fn info(&self) -> DocumentInfo {
@@ -113,13 +95,7 @@ fn relation(
     role: Option<&str>,
     prov: Provenance,
 ) -> RelationFact {
-    RelationFact {
-        kind,
-        subject,
-        object,
-        role: role.map(Into::into),
-        prov,
-    }
+    RelationFact { kind, subject, object, role: role.map(Into::into), prov }
 }
 
 fn qianhai() -> DocFacts {
@@ -134,12 +110,7 @@ fn qianhai() -> DocFacts {
     let mentions = vec![
         t.mention(0, "深圳市前海管理局", org("深圳市前海管理局"), &lex),
         t.mention(0, "王锦侠", person("王锦侠"), &lex),
-        t.mention(
-            1,
-            "中国科学院高能物理研究所",
-            org("中国科学院高能物理研究所"),
-            &lex,
-        ),
+        t.mention(1, "中国科学院高能物理研究所", org("中国科学院高能物理研究所"), &lex),
         t.mention(2, "王锦侠", person("王锦侠"), &lex),
         t.mention(3, "前海", place("前海"), &lex),
         t.mention(3, "深圳", place("深圳市"), &lex),
@@ -167,13 +138,7 @@ fn qianhai() -> DocFacts {
             None,
             t.prov(1, "中国科学院高能物理研究所是中国科学院下属单位", &part_of),
         ),
-        relation(
-            RelationKind::LocatedIn,
-            place("前海"),
-            place("深圳市"),
-            None,
-            t.prov(3, "前海位于深圳", &contained),
-        ),
+        relation(RelationKind::LocatedIn, place("前海"), place("深圳市"), None, t.prov(3, "前海位于深圳", &contained)),
     ];
     let figures = vec![
         Figure {
@@ -203,13 +168,7 @@ fn qianhai() -> DocFacts {
         direct: true,
         prov: t.prov(2, "前海将继续扩大开放。", &quote),
     }];
-    DocFacts {
-        doc: t.info(),
-        mentions,
-        relations,
-        figures,
-        quotes,
-    }
+    DocFacts { doc: t.info(), mentions, relations, figures, quotes }
 }
 
 /// A second document restating the affiliation, so it has two supports.

@@ -36,12 +36,7 @@ struct Key {
 }
 
 const fn key(id: &'static str, domain: &'static str, name: &'static str, ty: &'static str) -> Key {
-    Key {
-        id,
-        domain,
-        name,
-        ty,
-    }
+    Key { id, domain, name, ty }
 }
 
 const KEYS: [Key; 13] = [
@@ -77,9 +72,7 @@ impl Default for GraphMlSerializer {
 impl GraphMlSerializer {
     /// A serializer whose `iri` attributes use the default base.
     pub fn new() -> Self {
-        Self {
-            iris: Iris::new(DEFAULT_BASE).expect("the default base is valid"),
-        }
+        Self { iris: Iris::new(DEFAULT_BASE).expect("the default base is valid") }
     }
 
     /// Uses `base` (ending in `/`) for the `iri` attributes.
@@ -93,10 +86,7 @@ impl GraphMlSerializer {
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterGraphMlSerializer<W> {
-        WriterGraphMlSerializer {
-            iris: self.iris,
-            writer: Writer::new_with_indent(writer, b' ', 2),
-        }
+        WriterGraphMlSerializer { iris: self.iris, writer: Writer::new_with_indent(writer, b' ', 2) }
     }
 }
 
@@ -110,24 +100,14 @@ pub struct WriterGraphMlSerializer<W: Write> {
 impl<W: Write> WriterGraphMlSerializer<W> {
     /// Writes the whole GraphML document for `kg`. Call it once.
     pub fn serialize(mut self, kg: &KnowledgeGraph) -> io::Result<Self> {
-        self.writer
-            .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        self.writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         let root = BytesStart::new("graphml").with_attributes([("xmlns", GRAPHML_NS)]);
         self.writer.write_event(Event::Start(root))?;
         for k in &KEYS {
-            let attrs = [
-                ("id", k.id),
-                ("for", k.domain),
-                ("attr.name", k.name),
-                ("attr.type", k.ty),
-            ];
-            self.writer
-                .create_element("key")
-                .with_attributes(attrs)
-                .write_empty()?;
+            let attrs = [("id", k.id), ("for", k.domain), ("attr.name", k.name), ("attr.type", k.ty)];
+            self.writer.create_element("key").with_attributes(attrs).write_empty()?;
         }
-        let graph =
-            BytesStart::new("graph").with_attributes([("id", "G"), ("edgedefault", "directed")]);
+        let graph = BytesStart::new("graph").with_attributes([("id", "G"), ("edgedefault", "directed")]);
         self.writer.write_event(Event::Start(graph))?;
         let ids = node_ids(kg);
         for ix in kg.graph.node_indices() {
@@ -136,17 +116,11 @@ impl<W: Write> WriterGraphMlSerializer<W> {
         }
         for (n, (_, source, target, edge)) in kg.edges().enumerate() {
             let id = format!("e{n}");
-            let attrs = [
-                ("id", id.as_str()),
-                ("source", &ids[source.index()]),
-                ("target", &ids[target.index()]),
-            ];
+            let attrs = [("id", id.as_str()), ("source", &ids[source.index()]), ("target", &ids[target.index()])];
             self.element("edge", &attrs, &edge_data(edge))?;
         }
-        self.writer
-            .write_event(Event::End(BytesEnd::new("graph")))?;
-        self.writer
-            .write_event(Event::End(BytesEnd::new("graphml")))?;
+        self.writer.write_event(Event::End(BytesEnd::new("graph")))?;
+        self.writer.write_event(Event::End(BytesEnd::new("graphml")))?;
         Ok(self)
     }
 
@@ -159,15 +133,9 @@ impl<W: Write> WriterGraphMlSerializer<W> {
     }
 
     /// `<name attrs…><data key="…">value</data>…</name>`.
-    fn element(
-        &mut self,
-        name: &str,
-        attrs: &[(&str, &str)],
-        data: &[(&str, String)],
-    ) -> io::Result<()> {
+    fn element(&mut self, name: &str, attrs: &[(&str, &str)], data: &[(&str, String)]) -> io::Result<()> {
         let attrs: Vec<_> = attrs.iter().map(|(k, v)| (*k, xml_safe(v))).collect();
-        let start =
-            BytesStart::new(name).with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_ref())));
+        let start = BytesStart::new(name).with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_ref())));
         self.writer.write_event(Event::Start(start))?;
         for (key, value) in data {
             self.writer
@@ -178,11 +146,7 @@ impl<W: Write> WriterGraphMlSerializer<W> {
         self.writer.write_event(Event::End(BytesEnd::new(name)))
     }
 
-    fn node_data(
-        &self,
-        kg: &KnowledgeGraph,
-        ix: petgraph::graph::NodeIndex,
-    ) -> Vec<(&'static str, String)> {
+    fn node_data(&self, kg: &KnowledgeGraph, ix: petgraph::graph::NodeIndex) -> Vec<(&'static str, String)> {
         let mut data = Vec::new();
         let mut put = |key: &'static str, value: String| data.push((key, value));
         match &kg.graph[ix] {
@@ -196,14 +160,7 @@ impl<W: Write> WriterGraphMlSerializer<W> {
                 put("n_type", e.key.ty.as_str().into());
                 put("n_mentions", e.mention_count.to_string());
                 if !e.aliases.is_empty() {
-                    put(
-                        "n_aliases",
-                        e.aliases
-                            .iter()
-                            .map(String::as_str)
-                            .collect::<Vec<_>>()
-                            .join("|"),
-                    );
+                    put("n_aliases", e.aliases.iter().map(String::as_str).collect::<Vec<_>>().join("|"));
                 }
                 put("n_iri", self.iris.entity(&e.key).into_string());
             }
@@ -231,14 +188,8 @@ impl<W: Write> WriterGraphMlSerializer<W> {
 }
 
 fn edge_data(edge: &Edge) -> Vec<(&'static str, String)> {
-    let mut data = vec![
-        ("e_label", edge.label().to_string()),
-        ("e_weight", edge.weight().to_string()),
-    ];
-    if let Edge::Relation {
-        role: Some(role), ..
-    } = edge
-    {
+    let mut data = vec![("e_label", edge.label().to_string()), ("e_weight", edge.weight().to_string())];
+    if let Edge::Relation { role: Some(role), .. } = edge {
         data.push(("e_role", role.clone()));
     }
     data
@@ -247,7 +198,8 @@ fn edge_data(edge: &Edge) -> Vec<(&'static str, String)> {
 /// Drops the characters XML 1.0 forbids (controls other than tab and line
 /// breaks, U+FFFE/U+FFFF), which OCR text sometimes carries.
 fn xml_safe(s: &str) -> Cow<'_, str> {
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    let allowed =
+        |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
     if s.chars().all(allowed) {
         Cow::Borrowed(s)
     } else {

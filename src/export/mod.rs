@@ -49,9 +49,7 @@ pub struct ExportOptions {
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        Self {
-            base: DEFAULT_BASE.into(),
-        }
+        Self { base: DEFAULT_BASE.into() }
     }
 }
 
@@ -70,37 +68,20 @@ pub enum ExportError {
 /// Writes graph.ttl, graph.nq, graph.graphml, entities.csv, edges.csv,
 /// mentions.csv, figures.csv and quotes.csv into `dir` (created if missing),
 /// atomically per file, and returns the paths written.
-pub fn write_all(
-    kg: &KnowledgeGraph,
-    dir: &Path,
-    opts: &ExportOptions,
-) -> Result<Vec<PathBuf>, ExportError> {
+pub fn write_all(kg: &KnowledgeGraph, dir: &Path, opts: &ExportOptions) -> Result<Vec<PathBuf>, ExportError> {
     let iris = Iris::new(&opts.base)?;
-    fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir {
-        path: dir.into(),
-        source,
-    })?;
+    fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir { path: dir.into(), source })?;
     let quads = rdf::quads_with(kg, &iris);
     let mut staged = vec![
-        Staged::write(dir, TURTLE_FILE, |w| {
-            rdf::write_turtle(&rdf::triples(&quads), w).map(drop)
-        })?,
+        Staged::write(dir, TURTLE_FILE, |w| rdf::write_turtle(&rdf::triples(&quads), w).map(drop))?,
         Staged::write(dir, NQUADS_FILE, |w| rdf::write_nquads(&quads, w).map(drop))?,
         Staged::write(dir, GRAPHML_FILE, |w| {
-            GraphMlSerializer::with_iris(iris.clone())
-                .for_writer(w)
-                .serialize(kg)?
-                .finish()
-                .map(drop)
+            GraphMlSerializer::with_iris(iris.clone()).for_writer(w).serialize(kg)?.finish().map(drop)
         })?,
     ];
     for table in Table::ALL {
         staged.push(Staged::write(dir, table.file_name(), |w| {
-            CsvSerializer::with_iris(table, iris.clone())
-                .for_writer(w)
-                .serialize(kg)?
-                .finish()
-                .map(drop)
+            CsvSerializer::with_iris(table, iris.clone()).for_writer(w).serialize(kg)?.finish().map(drop)
         })?);
     }
     staged.into_iter().map(Staged::commit).collect()
@@ -126,30 +107,18 @@ impl Staged {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let temp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
         let dest = dir.join(name);
-        let error = |source| ExportError::Write {
-            path: dest.clone(),
-            source,
-        };
+        let error = |source| ExportError::Write { path: dest.clone(), source };
         let file = File::create(&temp).map_err(error)?;
-        let staged = Staged {
-            temp,
-            dest: dest.clone(),
-            committed: false,
-        };
+        let staged = Staged { temp, dest: dest.clone(), committed: false };
         let mut writer = BufWriter::new(&file);
-        fill(&mut writer)
-            .and_then(|()| writer.flush())
-            .map_err(error)?;
+        fill(&mut writer).and_then(|()| writer.flush()).map_err(error)?;
         drop(writer);
         file.sync_all().map_err(error)?;
         Ok(staged)
     }
 
     fn commit(mut self) -> Result<PathBuf, ExportError> {
-        fs::rename(&self.temp, &self.dest).map_err(|source| ExportError::Write {
-            path: self.dest.clone(),
-            source,
-        })?;
+        fs::rename(&self.temp, &self.dest).map_err(|source| ExportError::Write { path: self.dest.clone(), source })?;
         self.committed = true;
         Ok(self.dest.clone())
     }

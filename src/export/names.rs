@@ -24,10 +24,7 @@ impl Iris {
     /// Checks that `base` is an absolute IRI ending in `/` with no query or
     /// fragment, so that every IRI minted below it is valid.
     pub fn new(base: &str) -> Result<Self, ExportError> {
-        let invalid = |reason: &str| ExportError::InvalidBase {
-            base: base.into(),
-            reason: reason.into(),
-        };
+        let invalid = |reason: &str| ExportError::InvalidBase { base: base.into(), reason: reason.into() };
         if !base.ends_with('/') {
             return Err(invalid("it must end with '/'"));
         }
@@ -79,10 +76,7 @@ impl Iris {
 
     /// `B/membership/<16 hex>`, hashed from `Person/王锦侠|Organization/…|副局长`.
     pub fn membership(&self, person: &EntityKey, org: &EntityKey, role: &str) -> NamedNode {
-        self.mint(&[
-            "membership/",
-            &short_hash(&format!("{person}|{org}|{role}")),
-        ])
+        self.mint(&["membership/", &short_hash(&format!("{person}|{org}|{role}"))])
     }
 
     /// `B/assertion/<16 hex>`, one per relation and supporting provenance; hashed
@@ -174,12 +168,10 @@ fn is_ipchar(c: char) -> bool {
 /// First 16 hex digits of the SHA-256 of `text`.
 fn short_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    digest[..8]
-        .iter()
-        .fold(String::with_capacity(16), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    digest[..8].iter().fold(String::with_capacity(16), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 /// `person:黄汉权`: the GraphML and CSV id of an entity.
@@ -211,14 +203,8 @@ fn base_node_id(kg: &KnowledgeGraph, ix: NodeIndex) -> String {
     match &kg.graph[ix] {
         Node::Document(d) => format!("doc:{}", d.id),
         Node::Entity(e) => entity_id(&e.key),
-        Node::Figure(f) => format!(
-            "figure:{}:{}-{}",
-            f.prov.doc, f.prov.span.start, f.prov.span.end
-        ),
-        Node::Quote(q) => format!(
-            "quote:{}:{}-{}",
-            q.prov.doc, q.prov.span.start, q.prov.span.end
-        ),
+        Node::Figure(f) => format!("figure:{}:{}-{}", f.prov.doc, f.prov.span.start, f.prov.span.end),
+        Node::Quote(q) => format!("quote:{}:{}-{}", q.prov.doc, q.prov.span.start, q.prov.span.end),
     }
 }
 
@@ -250,8 +236,7 @@ mod tests {
         let iri = iris.entity(&key);
         NamedNode::new(iri.as_str()).unwrap();
         assert_eq!(
-            iris.entity(&EntityKey::new(EntityType::Place, "深圳市"))
-                .as_str(),
+            iris.entity(&EntityKey::new(EntityType::Place, "深圳市")).as_str(),
             "https://w3id.org/zhkg/id/place/深圳市"
         );
     }

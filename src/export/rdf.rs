@@ -19,8 +19,7 @@ use super::vocab::{itsrdf, nif, org, prov, rdf, rdfs, schema, skos, xsd, zhkg, P
 use super::{ExportError, ExportOptions};
 use crate::graph::{Edge, KnowledgeGraph, Node};
 use crate::model::{
-    DocId, DocumentInfo, EntityKey, EntityType, Figure, Mention, Provenance, Quote, RelationKind,
-    RuleRef, Span,
+    DocId, DocumentInfo, EntityKey, EntityType, Figure, Mention, Provenance, Quote, RelationKind, RuleRef, Span,
 };
 
 /// Every quad of the graph, sorted by their N-Quads text and deduplicated,
@@ -36,18 +35,10 @@ pub(crate) fn quads_with(kg: &KnowledgeGraph, iris: &Iris) -> Vec<Quad> {
     }
     for (_, source, target, edge) in kg.edges() {
         match (&kg.graph[source], &kg.graph[target], edge) {
-            (Node::Document(d), Node::Entity(e), Edge::Mentions(ms)) => {
-                out.mentions(&d.id, &e.key, ms)
+            (Node::Document(d), Node::Entity(e), Edge::Mentions(ms)) => out.mentions(&d.id, &e.key, ms),
+            (Node::Entity(s), Node::Entity(o), Edge::Relation { kind, role, support }) => {
+                out.relation(&s.key, *kind, &o.key, role.as_deref(), support)
             }
-            (
-                Node::Entity(s),
-                Node::Entity(o),
-                Edge::Relation {
-                    kind,
-                    role,
-                    support,
-                },
-            ) => out.relation(&s.key, *kind, &o.key, role.as_deref(), support),
             _ => {}
         }
     }
@@ -100,13 +91,9 @@ pub fn write_turtle<W: Write>(triples: &[Triple], writer: W) -> io::Result<W> {
 
 /// A Turtle serializer that knows the export prefixes.
 pub fn turtle_serializer() -> RdfSerializer {
-    PREFIXES.iter().fold(
-        RdfSerializer::from_format(RdfFormat::Turtle),
-        |s, (name, iri)| {
-            s.with_prefix(*name, *iri)
-                .expect("vocabulary namespaces are valid IRIs")
-        },
-    )
+    PREFIXES.iter().fold(RdfSerializer::from_format(RdfFormat::Turtle), |s, (name, iri)| {
+        s.with_prefix(*name, *iri).expect("vocabulary namespaces are valid IRIs")
+    })
 }
 
 /// Collects quads, each into the graph of the document it was read from.
@@ -119,11 +106,7 @@ struct Emitter<'a> {
 impl<'a> Emitter<'a> {
     fn new(kg: &'a KnowledgeGraph, iris: &'a Iris) -> Self {
         let docs = kg.documents().map(|d| (&d.id, d)).collect();
-        Self {
-            iris,
-            docs,
-            quads: Vec::new(),
-        }
+        Self { iris, docs, quads: Vec::new() }
     }
 
     fn add(&mut self, doc: &DocId, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
@@ -135,12 +118,7 @@ impl<'a> Emitter<'a> {
         let node = self.iris.doc(&d.id);
         self.add(&d.id, &node, rdf::TYPE, zhkg::DOCUMENT);
         self.add(&d.id, &node, rdf::TYPE, nif::CONTEXT);
-        self.add(
-            &d.id,
-            &node,
-            rdfs::LABEL,
-            Literal::new_simple_literal(&d.file_name),
-        );
+        self.add(&d.id, &node, rdfs::LABEL, Literal::new_simple_literal(&d.file_name));
         self.add(&d.id, &node, nif::BEGIN_INDEX, integer(0));
         self.add(&d.id, &node, nif::END_INDEX, integer(d.char_len));
     }
@@ -191,15 +169,7 @@ impl<'a> Emitter<'a> {
                 let membership = self.membership(doc, s, o, role);
                 self.add(doc, &membership, prov::WAS_DERIVED_FROM, sentence.clone());
             }
-            let key = AssertionKey {
-                subject: s,
-                kind,
-                object: o,
-                role,
-                doc,
-                span: p.span,
-                rule: p.rule.id(),
-            };
+            let key = AssertionKey { subject: s, kind, object: o, role, doc, span: p.span, rule: p.rule.id() };
             let node = self.iris.assertion(&key);
             self.add(doc, &node, rdf::TYPE, rdf::STATEMENT);
             self.add(doc, &node, rdf::SUBJECT, subject);
@@ -213,13 +183,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// `org:Membership` of `person` in `org` as `role`, with the role node.
-    fn membership(
-        &mut self,
-        doc: &DocId,
-        person: &EntityKey,
-        org: &EntityKey,
-        role: &str,
-    ) -> NamedNode {
+    fn membership(&mut self, doc: &DocId, person: &EntityKey, org: &EntityKey, role: &str) -> NamedNode {
         let node = self.iris.membership(person, org, role);
         let role_node = self.iris.role(role);
         self.add(doc, &role_node, rdf::TYPE, org::ROLE);
@@ -239,17 +203,8 @@ impl<'a> Emitter<'a> {
         if let Some(value) = number(f.value) {
             self.add(doc, &node, schema::VALUE, value);
         }
-        self.add(
-            doc,
-            &node,
-            schema::UNIT_TEXT,
-            Literal::new_simple_literal(&f.unit),
-        );
-        let optional = [
-            (zhkg::QUALIFIER, &f.qualifier),
-            (zhkg::MEASURE, &f.measure),
-            (zhkg::PERIOD, &f.period),
-        ];
+        self.add(doc, &node, schema::UNIT_TEXT, Literal::new_simple_literal(&f.unit));
+        let optional = [(zhkg::QUALIFIER, &f.qualifier), (zhkg::MEASURE, &f.measure), (zhkg::PERIOD, &f.period)];
         for (p, text) in optional {
             if let Some(text) = text {
                 self.add(doc, &node, p, zh(text));
@@ -295,10 +250,7 @@ impl<'a> Emitter<'a> {
         let node = self.iris.sentence(&p.doc, p.sentence);
         self.add(&p.doc, &node, rdf::TYPE, nif::SENTENCE);
         self.add(&p.doc, &node, nif::REFERENCE_CONTEXT, self.iris.doc(&p.doc));
-        let known = self
-            .docs
-            .get(&p.doc)
-            .and_then(|d| d.sentences.get(p.sentence));
+        let known = self.docs.get(&p.doc).and_then(|d| d.sentences.get(p.sentence));
         if let Some(s) = known {
             self.add(&p.doc, &node, nif::BEGIN_INDEX, integer(s.span.start));
             self.add(&p.doc, &node, nif::END_INDEX, integer(s.span.end));
@@ -313,18 +265,8 @@ impl<'a> Emitter<'a> {
         // prov:wasGeneratedBy ranges over activities: the node stands for
         // the rule's application, not for the rule text as a plan.
         self.add(doc, &node, rdf::TYPE, prov::ACTIVITY);
-        self.add(
-            doc,
-            &node,
-            rdfs::LABEL,
-            Literal::new_simple_literal(rule.id()),
-        );
-        self.add(
-            doc,
-            &node,
-            zhkg::RULE_FILE,
-            Literal::new_simple_literal(rule.file()),
-        );
+        self.add(doc, &node, rdfs::LABEL, Literal::new_simple_literal(rule.id()));
+        self.add(doc, &node, zhkg::RULE_FILE, Literal::new_simple_literal(rule.file()));
         self.add(doc, &node, zhkg::RULE_LINE, integer(rule.line()));
         node
     }
@@ -360,10 +302,6 @@ fn integer(n: usize) -> Literal {
 
 /// `xsd:integer` when whole, `xsd:decimal` otherwise; nothing for NaN or ±∞.
 fn number(v: f64) -> Option<Literal> {
-    let datatype = if v.fract() == 0.0 {
-        xsd::INTEGER
-    } else {
-        xsd::DECIMAL
-    };
+    let datatype = if v.fract() == 0.0 { xsd::INTEGER } else { xsd::DECIMAL };
     format_number(v).map(|text| Literal::new_typed_literal(text, datatype))
 }

@@ -37,15 +37,11 @@ fn ask(store: &Store, query: &str) -> bool {
 
 /// Solutions as maps from variable name to the term in N-Triples syntax.
 fn select(store: &Store, query: &str) -> Vec<BTreeMap<String, String>> {
-    let QueryResults::Solutions(solutions) = evaluate(store, query).unwrap() else {
-        panic!("not a SELECT query")
-    };
+    let QueryResults::Solutions(solutions) = evaluate(store, query).unwrap() else { panic!("not a SELECT query") };
     solutions
         .map(|s| {
             let s = s.unwrap();
-            s.iter()
-                .map(|(v, t)| (v.as_str().to_string(), t.to_string()))
-                .collect()
+            s.iter().map(|(v, t)| (v.as_str().to_string(), t.to_string())).collect()
         })
         .collect()
 }
@@ -54,10 +50,7 @@ fn select(store: &Store, query: &str) -> Vec<BTreeMap<String, String>> {
 fn writes_every_file_and_reports_the_paths() {
     let dir = tempfile::tempdir().unwrap();
     let paths = export(dir.path());
-    let names: Vec<_> = paths
-        .iter()
-        .map(|p| p.file_name().unwrap().to_str().unwrap())
-        .collect();
+    let names: Vec<_> = paths.iter().map(|p| p.file_name().unwrap().to_str().unwrap()).collect();
     assert_eq!(
         names,
         [
@@ -71,9 +64,7 @@ fn writes_every_file_and_reports_the_paths() {
             "quotes.csv",
         ]
     );
-    assert!(paths
-        .iter()
-        .all(|p| p.starts_with(dir.path()) && p.is_file()));
+    assert!(paths.iter().all(|p| p.starts_with(dir.path()) && p.is_file()));
 }
 
 #[test]
@@ -90,20 +81,10 @@ fn affiliation_has_membership_with_role_label() {
         ?s a nif:Sentence .
     }"#
     ));
-    let memberships = select(
-        &store,
-        "SELECT DISTINCT ?m ?s WHERE { ?m a org:Membership ; prov:wasDerivedFrom ?s }",
-    );
-    assert_eq!(
-        memberships.len(),
-        2,
-        "one membership, derived from a sentence in each document"
-    );
+    let memberships = select(&store, "SELECT DISTINCT ?m ?s WHERE { ?m a org:Membership ; prov:wasDerivedFrom ?s }");
+    assert_eq!(memberships.len(), 2, "one membership, derived from a sentence in each document");
     assert!(memberships[0]["m"].starts_with(&format!("<{B}membership/")));
-    assert_eq!(
-        memberships[0]["m"].len(),
-        format!("<{B}membership/>").len() + 16
-    );
+    assert_eq!(memberships[0]["m"].len(), format!("<{B}membership/>").len() + 16);
 }
 
 #[test]
@@ -129,10 +110,7 @@ fn located_in_is_contained_in_place_between_places_and_location_for_organization
         ?o a schema:Organization ; rdfs:label "深圳市前海管理局"@zh ; schema:location ?s .
     }"#
     ));
-    assert!(!ask(
-        &store,
-        "ASK { ?o a schema:Organization ; schema:containedInPlace ?s }"
-    ));
+    assert!(!ask(&store, "ASK { ?o a schema:Organization ; schema:containedInPlace ?s }"));
 }
 
 #[test]
@@ -151,10 +129,7 @@ fn figures_carry_every_field() {
     assert_eq!(rows.len(), 1);
     let r = &rows[0];
     assert_eq!(r["f"], format!("<{B}figure/{DOC}/23-27>"));
-    assert_eq!(
-        r["value"],
-        r#""835"^^<http://www.w3.org/2001/XMLSchema#integer>"#
-    );
+    assert_eq!(r["value"], r#""835"^^<http://www.w3.org/2001/XMLSchema#integer>"#);
     assert_eq!(r["unit"], r#""项""#);
     assert_eq!(r["qualifier"], r#""累计"@zh"#);
     assert_eq!(r["measure"], r#""制度创新成果"@zh"#);
@@ -164,19 +139,13 @@ fn figures_carry_every_field() {
     assert_eq!(r["doc"], format!("<{B}doc/{DOC}>"));
     assert_eq!(
         (r["begin"].as_str(), r["end"].as_str()),
-        (
-            r#""23"^^<http://www.w3.org/2001/XMLSchema#integer>"#,
-            r#""27"^^<http://www.w3.org/2001/XMLSchema#integer>"#,
-        )
+        (r#""23"^^<http://www.w3.org/2001/XMLSchema#integer>"#, r#""27"^^<http://www.w3.org/2001/XMLSchema#integer>"#,)
     );
     let decimal = select(
         &store,
         r#"SELECT ?value ?period WHERE { ?f zhkg:text "5.5万家" ; schema:value ?value ; zhkg:period ?period }"#,
     );
-    assert_eq!(
-        decimal[0]["value"],
-        r#""5.5"^^<http://www.w3.org/2001/XMLSchema#decimal>"#
-    );
+    assert_eq!(decimal[0]["value"], r#""5.5"^^<http://www.w3.org/2001/XMLSchema#decimal>"#);
     assert_eq!(decimal[0]["period"], r#""今年前4个月"@zh"#);
 }
 
@@ -214,10 +183,7 @@ fn assertion_gives_the_sentence_and_rule_behind_a_relation() {
     assert_eq!(rows[0]["doc"], format!("<{B}doc/{DOC}>"));
     assert!(rows[0]["text"].contains("副局长王锦侠表示"));
     assert_eq!(rows[0]["file"], r#""relations.toml""#);
-    assert_eq!(
-        rows[0]["line"],
-        r#""12"^^<http://www.w3.org/2001/XMLSchema#integer>"#
-    );
+    assert_eq!(rows[0]["line"], r#""12"^^<http://www.w3.org/2001/XMLSchema#integer>"#);
     assert_eq!(rows[1]["doc"], format!("<{B}doc/{OTHER_DOC}>"));
 }
 
@@ -243,24 +209,13 @@ fn mentions_are_nif_phrases_linked_to_entity_sentence_and_rule() {
 #[test]
 fn each_document_graph_describes_the_entities_it_uses() {
     let store = exported_store();
-    let graphs = select(
-        &store,
-        r#"SELECT ?g WHERE { GRAPH ?g { ?p rdfs:label "王锦侠"@zh ; a schema:Person } } ORDER BY ?g"#,
-    );
+    let graphs =
+        select(&store, r#"SELECT ?g WHERE { GRAPH ?g { ?p rdfs:label "王锦侠"@zh ; a schema:Person } } ORDER BY ?g"#);
     let graphs: Vec<_> = graphs.iter().map(|r| r["g"].clone()).collect();
-    assert_eq!(
-        graphs,
-        [format!("<{B}doc/{DOC}>"), format!("<{B}doc/{OTHER_DOC}>")]
-    );
+    assert_eq!(graphs, [format!("<{B}doc/{DOC}>"), format!("<{B}doc/{OTHER_DOC}>")]);
     // Corpus-wide counts would break the merge of shards by union.
-    assert!(!ask(
-        &store,
-        "ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g = <urn:none>) }"
-    ));
-    assert!(!ask(
-        &store,
-        "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"
-    ));
+    assert!(!ask(&store, "ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g = <urn:none>) }"));
+    assert!(!ask(&store, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"));
 }
 
 #[test]
@@ -269,10 +224,7 @@ fn turtle_is_the_union_of_the_document_graphs() {
     export(dir.path());
     let parse = |file: &str, format: RdfFormat| -> BTreeSet<String> {
         let bytes = fs::read(dir.path().join(file)).unwrap();
-        RdfParser::from_format(format)
-            .for_slice(&bytes)
-            .map(|q| Triple::from(q.unwrap()).to_string())
-            .collect()
+        RdfParser::from_format(format).for_slice(&bytes).map(|q| Triple::from(q.unwrap()).to_string()).collect()
     };
     let turtle = parse(TURTLE_FILE, RdfFormat::Turtle);
     assert_eq!(turtle, parse(NQUADS_FILE, RdfFormat::NQuads));
@@ -300,11 +252,7 @@ fn same_graph_gives_identical_bytes() {
     export(b.path());
     for path in first {
         let name = path.file_name().unwrap();
-        assert_eq!(
-            fs::read(&path).unwrap(),
-            fs::read(b.path().join(name)).unwrap(),
-            "{name:?} differs"
-        );
+        assert_eq!(fs::read(&path).unwrap(), fs::read(b.path().join(name)).unwrap(), "{name:?} differs");
     }
 }
 
@@ -313,10 +261,7 @@ fn no_temporary_file_is_left_behind() {
     let dir = tempfile::tempdir().unwrap();
     export(dir.path());
     export(dir.path());
-    let mut names: Vec<_> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let mut names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     names.sort();
     assert_eq!(names.len(), 8, "{names:?}");
 }
@@ -339,9 +284,7 @@ fn failed_write_leaves_no_temporary_and_names_the_path() {
 #[test]
 fn rejects_a_base_without_trailing_slash() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = ExportOptions {
-        base: "https://example.org/kg".into(),
-    };
+    let opts = ExportOptions { base: "https://example.org/kg".into() };
     let err = write_all(&fixture::graph(), dir.path(), &opts).unwrap_err();
     assert!(matches!(err, ExportError::InvalidBase { .. }), "{err}");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
@@ -349,17 +292,11 @@ fn rejects_a_base_without_trailing_slash() {
 
 #[test]
 fn custom_base_is_used_everywhere() {
-    let opts = ExportOptions {
-        base: "http://example.org/kg/".into(),
-    };
+    let opts = ExportOptions { base: "http://example.org/kg/".into() };
     let quads = rdf::quads(&fixture::graph(), &opts).unwrap();
     let minted = [format!("{B}id/"), format!("{B}doc/"), format!("{B}rule/")];
-    assert!(quads
-        .iter()
-        .all(|q| minted.iter().all(|m| !q.to_string().contains(m.as_str()))));
-    assert!(quads
-        .iter()
-        .any(|q| q.to_string().contains("http://example.org/kg/doc/")));
+    assert!(quads.iter().all(|q| minted.iter().all(|m| !q.to_string().contains(m.as_str()))));
+    assert!(quads.iter().any(|q| q.to_string().contains("http://example.org/kg/doc/")));
     let graphml = GraphMlSerializer::new()
         .with_base(&opts.base)
         .unwrap()
@@ -368,9 +305,7 @@ fn custom_base_is_used_everywhere() {
         .unwrap()
         .finish()
         .unwrap();
-    assert!(String::from_utf8(graphml)
-        .unwrap()
-        .contains("http://example.org/kg/id/person/王锦侠"));
+    assert!(String::from_utf8(graphml).unwrap().contains("http://example.org/kg/id/person/王锦侠"));
 }
 
 /// What a GraphML reader sees: keys, then nodes and edges with their data.
@@ -387,21 +322,14 @@ fn parse_graphml(xml: &str) -> ParsedGraphMl {
     let mut parsed = ParsedGraphMl::default();
     let (mut in_graph, mut data_key, mut current) = (false, None::<String>, None::<&str>);
     let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> String {
-        e.try_get_attribute(name)
-            .unwrap()
-            .map(|a| a.unescape_value().unwrap().into_owned())
-            .unwrap_or_default()
+        e.try_get_attribute(name).unwrap().map(|a| a.unescape_value().unwrap().into_owned()).unwrap_or_default()
     };
     loop {
         match reader.read_event().unwrap() {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 b"key" => {
                     parsed.keys_after_graph += usize::from(in_graph);
-                    let value = (
-                        attr(&e, "for"),
-                        attr(&e, "attr.name"),
-                        attr(&e, "attr.type"),
-                    );
+                    let value = (attr(&e, "for"), attr(&e, "attr.name"), attr(&e, "attr.type"));
                     parsed.keys.insert(attr(&e, "id"), value);
                 }
                 b"graph" => in_graph = true,
@@ -410,12 +338,7 @@ fn parse_graphml(xml: &str) -> ParsedGraphMl {
                     current = Some("node");
                 }
                 b"edge" => {
-                    let edge = (
-                        attr(&e, "id"),
-                        attr(&e, "source"),
-                        attr(&e, "target"),
-                        BTreeMap::new(),
-                    );
+                    let edge = (attr(&e, "id"), attr(&e, "source"), attr(&e, "target"), BTreeMap::new());
                     parsed.edges.push(edge);
                     current = Some("edge");
                 }
@@ -441,12 +364,7 @@ fn parse_graphml(xml: &str) -> ParsedGraphMl {
 }
 
 fn graphml_text() -> String {
-    let bytes = GraphMlSerializer::new()
-        .for_writer(Vec::new())
-        .serialize(&fixture::graph())
-        .unwrap()
-        .finish()
-        .unwrap();
+    let bytes = GraphMlSerializer::new().for_writer(Vec::new()).serialize(&fixture::graph()).unwrap().finish().unwrap();
     String::from_utf8(bytes).unwrap()
 }
 
@@ -462,17 +380,10 @@ fn graphml_declares_keys_before_the_graph_and_uses_unique_ids() {
     assert_eq!(edge_ids.len(), g.edges.len(), "edge ids are unique");
     for (id, source, target, _) in &g.edges {
         assert!(!id.is_empty());
-        assert!(
-            node_ids.contains(source.as_str()) && node_ids.contains(target.as_str()),
-            "{id}"
-        );
+        assert!(node_ids.contains(source.as_str()) && node_ids.contains(target.as_str()), "{id}");
     }
-    for expected in [
-        "person:王锦侠",
-        "organization:深圳市前海管理局",
-        "doc:000_qianhai",
-        "figure:000_qianhai:23-27",
-    ] {
+    for expected in ["person:王锦侠", "organization:深圳市前海管理局", "doc:000_qianhai", "figure:000_qianhai:23-27"]
+    {
         assert!(node_ids.contains(expected), "{expected}");
     }
 }
@@ -480,17 +391,10 @@ fn graphml_declares_keys_before_the_graph_and_uses_unique_ids() {
 #[test]
 fn graphml_numbers_are_declared_and_parse() {
     let g = parse_graphml(&graphml_text());
-    let all_data = g
-        .nodes
-        .iter()
-        .map(|(_, d)| d)
-        .chain(g.edges.iter().map(|(.., d)| d));
+    let all_data = g.nodes.iter().map(|(_, d)| d).chain(g.edges.iter().map(|(.., d)| d));
     for data in all_data {
         for (key, value) in data {
-            let (_, name, ty) = g
-                .keys
-                .get(key)
-                .unwrap_or_else(|| panic!("undeclared key {key}"));
+            let (_, name, ty) = g.keys.get(key).unwrap_or_else(|| panic!("undeclared key {key}"));
             match ty.as_str() {
                 "int" => assert!(value.parse::<i64>().is_ok(), "{name}={value}"),
                 "double" => assert!(value.parse::<f64>().is_ok(), "{name}={value}"),
@@ -499,10 +403,7 @@ fn graphml_numbers_are_declared_and_parse() {
         }
     }
     let by_name = |domain: &str, name: &str| {
-        g.keys
-            .iter()
-            .find(|(_, (d, n, _))| d == domain && n == name)
-            .map(|(_, (_, _, t))| t.clone())
+        g.keys.iter().find(|(_, (d, n, _))| d == domain && n == name).map(|(_, (_, _, t))| t.clone())
     };
     assert_eq!(by_name("node", "mentions").as_deref(), Some("int"));
     assert_eq!(by_name("node", "degree").as_deref(), Some("int"));
@@ -513,43 +414,18 @@ fn graphml_numbers_are_declared_and_parse() {
 #[test]
 fn graphml_nodes_have_label_and_type() {
     let g = parse_graphml(&graphml_text());
-    let label_key = |name: &str| {
-        g.keys
-            .iter()
-            .find(|(_, (d, n, _))| d == "node" && n == name)
-            .unwrap()
-            .0
-            .clone()
-    };
+    let label_key = |name: &str| g.keys.iter().find(|(_, (d, n, _))| d == "node" && n == name).unwrap().0.clone();
     let (label, ty) = (label_key("label"), label_key("type"));
     for (id, data) in &g.nodes {
-        assert!(
-            data.get(&label).is_some_and(|l| !l.is_empty()),
-            "{id} has no label"
-        );
+        assert!(data.get(&label).is_some_and(|l| !l.is_empty()), "{id} has no label");
         assert!(data.contains_key(&ty), "{id} has no type");
     }
-    let person = &g
-        .nodes
-        .iter()
-        .find(|(id, _)| id == "person:王锦侠")
-        .unwrap()
-        .1;
+    let person = &g.nodes.iter().find(|(id, _)| id == "person:王锦侠").unwrap().1;
     assert_eq!(person[&ty], "Person");
-    let affiliation = g
-        .edges
-        .iter()
-        .find(|(.., d)| d.values().any(|v| v == "affiliation"))
-        .unwrap();
-    assert_eq!(
-        (affiliation.1.as_str(), affiliation.2.as_str()),
-        ("person:王锦侠", "organization:深圳市前海管理局")
-    );
+    let affiliation = g.edges.iter().find(|(.., d)| d.values().any(|v| v == "affiliation")).unwrap();
+    assert_eq!((affiliation.1.as_str(), affiliation.2.as_str()), ("person:王锦侠", "organization:深圳市前海管理局"));
     assert!(affiliation.3.values().any(|v| v == "副局长"));
-    assert!(
-        affiliation.3.values().any(|v| v == "2"),
-        "weight counts both supporting sentences"
-    );
+    assert!(affiliation.3.values().any(|v| v == "2"), "weight counts both supporting sentences");
 }
 
 #[test]
@@ -558,48 +434,28 @@ fn csv_tables_have_headers_and_join_on_node_ids() {
     export(dir.path());
     let read = |table: Table| -> Vec<Vec<String>> {
         let mut reader = ::csv::Reader::from_path(dir.path().join(table.file_name())).unwrap();
-        assert_eq!(
-            reader.headers().unwrap().iter().collect::<Vec<_>>(),
-            table.header()
-        );
-        reader
-            .records()
-            .map(|r| r.unwrap().iter().map(String::from).collect())
-            .collect()
+        assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), table.header());
+        reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect()
     };
     let entities = read(Table::Entities);
     let ids: BTreeSet<_> = entities.iter().map(|r| r[0].clone()).collect();
     let wang = entities.iter().find(|r| r[0] == "person:王锦侠").unwrap();
     assert_eq!(wang[1], format!("{B}id/person/王锦侠"));
-    assert_eq!(
-        (wang[5].as_str(), wang[6].as_str()),
-        ("3", "2"),
-        "3 mentions in 2 documents"
-    );
+    assert_eq!((wang[5].as_str(), wang[6].as_str()), ("3", "2"), "3 mentions in 2 documents");
     let shenzhen = entities.iter().find(|r| r[0] == "place:深圳市").unwrap();
     assert_eq!(shenzhen[4], "深圳");
-    for edge in read(Table::Edges)
-        .iter()
-        .filter(|r| r[2] != "mentions" && r[2] != "contains")
-    {
+    for edge in read(Table::Edges).iter().filter(|r| r[2] != "mentions" && r[2] != "contains") {
         assert!(ids.contains(&edge[1]), "{edge:?}");
     }
     let mentions = read(Table::Mentions);
     assert_eq!(mentions.len(), 9);
     assert!(mentions
         .windows(2)
-        .all(|w| (&w[0][0], w[0][2].parse::<usize>().unwrap())
-            <= (&w[1][0], w[1][2].parse().unwrap())));
+        .all(|w| (&w[0][0], w[0][2].parse::<usize>().unwrap()) <= (&w[1][0], w[1][2].parse().unwrap())));
     let figures = read(Table::Figures);
-    assert_eq!(
-        figures[0][..6],
-        ["figure:000_qianhai:23-27", DOC, "23", "27", "835项", "835"]
-    );
+    assert_eq!(figures[0][..6], ["figure:000_qianhai:23-27", DOC, "23", "27", "835项", "835"]);
     assert_eq!(figures[1][5], "5.5");
     assert_eq!(figures[0][9], "place:前海");
     let quotes = read(Table::Quotes);
-    assert_eq!(
-        quotes[0][4..7],
-        ["person:王锦侠", "true", "前海将继续扩大开放。"]
-    );
+    assert_eq!(quotes[0][4..7], ["person:王锦侠", "true", "前海将继续扩大开放。"]);
 }

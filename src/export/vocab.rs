@@ -163,12 +163,7 @@ mod tests {
         for (_, ns) in PREFIXES {
             NamedNode::new(ns).unwrap();
         }
-        for term in [
-            schema::PERSON,
-            org::ROLE_PROPERTY,
-            nif::SENTENCE_PROPERTY,
-            zhkg::DIRECT,
-        ] {
+        for term in [schema::PERSON, org::ROLE_PROPERTY, nif::SENTENCE_PROPERTY, zhkg::DIRECT] {
             NamedNode::new(term.as_str()).unwrap();
         }
     }

@@ -262,7 +262,8 @@ fn starts_with_surname(rules: &Rules, name: &str) -> bool {
     let mut chars = name.char_indices().map(|(i, c)| i + c.len_utf8());
     let one = chars.next().map(|e| &name[..e]);
     let two = chars.next().map(|e| &name[..e]);
-    one.is_some_and(|s| rules.lexicons.surnames.contains(s)) || two.is_some_and(|s| rules.lexicons.compound_surnames.contains(s))
+    one.is_some_and(|s| rules.lexicons.surnames.contains(s))
+        || two.is_some_and(|s| rules.lexicons.compound_surnames.contains(s))
 }
 
 /// Keeps the longest candidates that do not overlap, then the candidates
@@ -300,7 +301,9 @@ fn select(mut candidates: Vec<EntityMention>) -> Vec<EntityMention> {
 fn is_admin_place(m: &EntityMention) -> bool {
     // The listed canonical name is the full form, so equal length means the
     // text wrote it in full.
-    m.ty == EntityType::Place && m.rule.file() == "places/china.tsv" && m.canonical.as_ref().is_some_and(|c| c.len() == m.len())
+    m.ty == EntityType::Place
+        && m.rule.file() == "places/china.tsv"
+        && m.canonical.as_ref().is_some_and(|c| c.len() == m.len())
 }
 
 /// Document-level consistency: a person named once by a confident rule is

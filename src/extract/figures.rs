@@ -33,7 +33,13 @@ use super::{numbers, EntityMention, FigureMention, Sentence};
 use crate::model::{EntityType, RuleRef};
 use crate::rules::Rules;
 
-pub fn extract(rules: &Rules, s: &Sentence<'_>, view: &View, mentions: &[EntityMention], text: &str) -> Vec<FigureMention> {
+pub fn extract(
+    rules: &Rules,
+    s: &Sentence<'_>,
+    view: &View,
+    mentions: &[EntityMention],
+    text: &str,
+) -> Vec<FigureMention> {
     let ctx = Context::new(rules, s, mentions, text);
     let mut out: Vec<FigureMention> = Vec::new();
     let mut heads: Vec<Head> = Vec::new();
@@ -55,7 +61,8 @@ pub fn fill_default_subject(figures: &mut [FigureMention], mentions: &[EntityMen
         let e = counts.entry(key).or_insert((0, i));
         e.0 += 1;
     }
-    let topic = counts.into_iter().filter(|(k, _)| !k.is_empty()).max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)));
+    let topic =
+        counts.into_iter().filter(|(k, _)| !k.is_empty()).max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)));
     if let Some((_, (_, index))) = topic {
         figures.iter_mut().filter(|f| f.subject.is_none()).for_each(|f| f.subject = Some(index));
     }
@@ -152,15 +159,16 @@ mod grammar {
     /// Words of change: a predicate of only these (同比增长) is the change of
     /// the amount named before it.
     pub const CHANGES: &[&str] = &[
-        "增长", "下降", "增加", "减少", "上升", "提高", "降低", "上涨", "下跌", "回落", "扩大", "缩小", "增速", "增幅", "降幅", "涨幅",
-        "跌幅", "递增", "递减",
+        "增长", "下降", "增加", "减少", "上升", "提高", "降低", "上涨", "下跌", "回落", "扩大", "缩小", "增速", "增幅",
+        "降幅", "涨幅", "跌幅", "递增", "递减",
     ];
     /// Prepositions of comparison (比上年增长): what follows is the base.
     pub const COMPARISON: &[&str] = &["比", "较", "相比"];
     /// Adverbs and modal verbs between a measure and its number that jieba
     /// may leave untagged when a qualifier cuts their word (已高达 → 已).
     pub const TAIL_FUNCTION_WORDS: &[&str] = &[
-        "已", "仍", "均", "都", "也", "还", "又", "将", "共", "会", "能", "可", "可以", "可能", "能够", "将会", "要", "应", "应当",
+        "已", "仍", "均", "都", "也", "还", "又", "将", "共", "会", "能", "可", "可以", "可能", "能够", "将会", "要",
+        "应", "应当",
     ];
     /// Light verbs whose object is the measure (实现营收 → 营收); jieba often
     /// tags that object a verb, so any word after one is taken as its object.
@@ -199,9 +207,8 @@ struct Context<'a, 's> {
 impl<'a, 's> Context<'a, 's> {
     fn new(rules: &'a Rules, s: &'a Sentence<'s>, mentions: &'a [EntityMention], text: &'a str) -> Self {
         let periods = period_matches(rules, s.text).into_iter().map(|r| s.offset + r.start..s.offset + r.end).collect();
-        let country = mentions
-            .iter()
-            .position(|m| m.ty == EntityType::Place && m.canonical.as_deref() == Some(grammar::COUNTRY));
+        let country =
+            mentions.iter().position(|m| m.ty == EntityType::Place && m.canonical.as_deref() == Some(grammar::COUNTRY));
         Self { rules, s, mentions, text, periods, country }
     }
 
@@ -221,7 +228,15 @@ impl<'a, 's> Context<'a, 's> {
                 let (Some(number), Some(unit)) = (group("number"), group("unit")) else { continue };
                 let Some(value) = numbers::parse_number(&self.text[number.clone()]) else { continue };
                 let span = group("text").unwrap_or(number.start..unit.end);
-                let hit = Hit { span, number, unit, qualifier: group("qualifier"), measure: group("measure"), value, rule: &rule.rule };
+                let hit = Hit {
+                    span,
+                    number,
+                    unit,
+                    qualifier: group("qualifier"),
+                    measure: group("measure"),
+                    value,
+                    rule: &rule.rule,
+                };
                 if !hits.iter().any(|h| overlaps(&h.span, &hit.span)) && self.is_figure(&hit) {
                     hits.push(hit);
                 }
@@ -239,7 +254,8 @@ impl<'a, 's> Context<'a, 's> {
             return false;
         }
         let after = &self.text[hit.unit.end..self.sentence().end];
-        if self.text[hit.unit.clone()].ends_with('个') && grammar::DURATION_AFTER.iter().any(|w| after.starts_with(w)) {
+        if self.text[hit.unit.clone()].ends_with('个') && grammar::DURATION_AFTER.iter().any(|w| after.starts_with(w))
+        {
             return false;
         }
         // A unit that is only a magnitude must not cut a numeral in two
@@ -252,7 +268,8 @@ impl<'a, 's> Context<'a, 's> {
         // Ordinals: 第十四届 (a rank rule's text keeps its 第 inside the span),
         // and counts that open a name (十四届全国人大, 二十届中央委员会).
         let ordinal = self.text[..hit.span.start].ends_with('第')
-            || mentions_within(self.mentions, hit.span.end..hit.span.end + 1).any(|(_, m)| m.ty == EntityType::Organization);
+            || mentions_within(self.mentions, hit.span.end..hit.span.end + 1)
+                .any(|(_, m)| m.ty == EntityType::Organization);
         if ordinal {
             return false;
         }
@@ -329,7 +346,14 @@ impl<'a, 's> Context<'a, 's> {
 
     // ---- measure ---------------------------------------------------------
 
-    fn measure(&self, stretch: &Stretch, quantity: Quantity, base_unit: &str, earlier: &[FigureMention], heads: &[Head]) -> Measure {
+    fn measure(
+        &self,
+        stretch: &Stretch,
+        quantity: Quantity,
+        base_unit: &str,
+        earlier: &[FigureMention],
+        heads: &[Head],
+    ) -> Measure {
         if quantity == Quantity::Rank {
             return self.predicate(stretch, quantity, heads);
         }
@@ -409,10 +433,13 @@ impl<'a, 's> Context<'a, 's> {
         if text.is_some() && self.names_a_thing(&words) {
             return Measure { industry, ..Measure::plain(text) };
         }
-        let noun = antecedent(heads, |h| quantity == Quantity::Rank || h.quantity == quantity).and_then(|i| heads[i].noun.clone());
+        let noun = antecedent(heads, |h| quantity == Quantity::Rank || h.quantity == quantity)
+            .and_then(|i| heads[i].noun.clone());
         let found = match (noun, text) {
             (Some(n), _) if quantity == Quantity::Rank => Measure::plain(Some(n)),
-            (Some(n), Some(t)) if is_change(&t) => Measure { text: Some(format!("{n}{t}")), noun: Some(n), ..Measure::default() },
+            (Some(n), Some(t)) if is_change(&t) => {
+                Measure { text: Some(format!("{n}{t}")), noun: Some(n), ..Measure::default() }
+            }
             // jieba tags many measure nouns as verbs (营收, 增速): only a
             // single bare verb other than a change is taken to say nothing.
             // Named nothing: later figures have no noun to borrow from it.
@@ -469,7 +496,8 @@ impl<'a, 's> Context<'a, 's> {
         // Words before a time inside the clause are its topic (活动今天在全国,
         // 港口今年货物吞吐量) when a noun after the time can be the measure
         // (not in 粮食产量连续5年稳定).
-        let topic_end = (0..words.len()).rev().find(|&t| self.is_time(&words[t]) && !(t > 0 && compares(&words[t - 1])));
+        let topic_end =
+            (0..words.len()).rev().find(|&t| self.is_time(&words[t]) && !(t > 0 && compares(&words[t - 1])));
         if let Some(t) = topic_end.filter(|&t| words[t + 1..].iter().any(|w| self.is_nouny(w))) {
             words = &words[t + 1..];
         }
@@ -481,7 +509,8 @@ impl<'a, 's> Context<'a, 's> {
                 || matches!(first.tag, "d" | "r" | "c" | "uj" | "ul" | "u")
                 || grammar::SCOPE.contains(&first.text)
                 || (!keep_names
-                    && (first.mention.is_some_and(|i| self.mentions[i].ty != EntityType::Industry) || grammar::BACK_REFERENCES.contains(&first.text))
+                    && (first.mention.is_some_and(|i| self.mentions[i].ty != EntityType::Industry)
+                        || grammar::BACK_REFERENCES.contains(&first.text))
                     && next.is_none_or(|n| !self.is_nouny(n)));
             if !drop {
                 break;
@@ -523,7 +552,11 @@ impl<'a, 's> Context<'a, 's> {
     /// The text of a phrase without spaces and quotation marks; `None` when
     /// too short or long to be a measure.
     fn phrase(&self, words: &[Word<'_>]) -> Option<String> {
-        let text: String = words.iter().flat_map(|w| w.text.chars()).filter(|c| !c.is_whitespace() && !grammar::QUOTES.contains(c)).collect();
+        let text: String = words
+            .iter()
+            .flat_map(|w| w.text.chars())
+            .filter(|c| !c.is_whitespace() && !grammar::QUOTES.contains(c))
+            .collect();
         (2..=24).contains(&text.chars().count()).then_some(text)
     }
 
@@ -546,7 +579,13 @@ impl<'a, 's> Context<'a, 's> {
                 continue;
             }
             if let Some(&(i, m)) = names.peek().filter(|(_, m)| m.start < b) {
-                out.push(Word { start: m.start, end: m.end, text: &self.text[m.start..m.end], tag: "ENT", mention: Some(i) });
+                out.push(Word {
+                    start: m.start,
+                    end: m.end,
+                    text: &self.text[m.start..m.end],
+                    tag: "ENT",
+                    mention: Some(i),
+                });
                 names.next();
                 continue;
             }
@@ -616,7 +655,8 @@ impl<'a, 's> Context<'a, 's> {
     /// (统计局15日发布, 海关数据显示) or a speaker's affiliation (清华大学教授张明).
     fn is_source(&self, name_end: usize) -> bool {
         // A date may stand between: 国家统计局15日发布.
-        let after = self.text[name_end..].trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "年月日号".contains(c));
+        let after = self.text[name_end..]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "年月日号".contains(c));
         let lex = &self.rules.lexicons;
         grammar::SOURCE.iter().any(|w| after.starts_with(w))
             || lex.speech_verbs.iter().any(|v| after.starts_with(v.as_str()))
@@ -644,7 +684,8 @@ impl<'a, 's> Context<'a, 's> {
 
 /// The period patterns' matches in `text`, in order, none inside another.
 fn period_matches(rules: &Rules, text: &str) -> Vec<Range<usize>> {
-    let mut all: Vec<Range<usize>> = rules.figure_rules.periods.iter().flat_map(|p| p.regex.find_iter(text).map(|m| m.range())).collect();
+    let mut all: Vec<Range<usize>> =
+        rules.figure_rules.periods.iter().flat_map(|p| p.regex.find_iter(text).map(|m| m.range())).collect();
     all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut out: Vec<Range<usize>> = Vec::new();
     for r in all {
@@ -669,7 +710,11 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 fn is_punct(w: &Word<'_>) -> bool {
-    w.mention.is_none() && (w.tag == "x" || w.text.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation() || grammar::QUOTES.contains(&c) || "、…—".contains(c)))
+    w.mention.is_none()
+        && (w.tag == "x"
+            || w.text.chars().all(|c| {
+                c.is_whitespace() || c.is_ascii_punctuation() || grammar::QUOTES.contains(&c) || "、…—".contains(c)
+            }))
 }
 
 /// A preposition of comparison; jieba may glue it to what follows (比上/年度).
@@ -700,7 +745,9 @@ fn noun_run<'w, 't>(words: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
         let inner_verb = w.tag == "v"
             && n > 0
             && is_common_noun(&words[n - 1])
-            && words.get(n + 1).is_some_and(|next| next.mention.is_none() && matches!(next.tag, "n" | "vn" | "nz" | "l"));
+            && words
+                .get(n + 1)
+                .is_some_and(|next| next.mention.is_none() && matches!(next.tag, "n" | "vn" | "nz" | "l"));
         if !(is_common_noun(w) || modifier || inner_verb) {
             break;
         }
@@ -719,7 +766,9 @@ fn noun_run<'w, 't>(words: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
 /// several leading verbs the last, touching the noun, modifies it
 /// (发现来参会企业 → 参会企业).
 fn counted_np<'w, 't>(words: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
-    let ends_on_noun = |ws: &[Word<'_>]| ws.last().is_some_and(|w| is_head(w) || w.mention.is_some() || (w.tag == "nr" && ws.len() > 1));
+    let ends_on_noun = |ws: &[Word<'_>]| {
+        ws.last().is_some_and(|w| is_head(w) || w.mention.is_some() || (w.tag == "nr" && ws.len() > 1))
+    };
     if let Some(de) = words.iter().rposition(|w| w.text == "的") {
         let head = &words[de + 1..];
         let nominal = head.iter().all(|w| is_common_noun(w) || w.mention.is_some() || matches!(w.tag, "b" | "s" | "a"));
@@ -729,7 +778,8 @@ fn counted_np<'w, 't>(words: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
     let verbs = words.iter().take_while(|w| is_verb(w)).count();
     let keep_last = verbs >= 2 && words.get(verbs).is_some_and(is_common_noun);
     let mut rest = &words[verbs - usize::from(keep_last)..];
-    while rest.first().is_some_and(|w| is_punct(w) || (w.mention.is_none() && matches!(w.tag, "r" | "m" | "mq" | "q"))) {
+    while rest.first().is_some_and(|w| is_punct(w) || (w.mention.is_none() && matches!(w.tag, "r" | "m" | "mq" | "q")))
+    {
         rest = &rest[1..];
     }
     if rest.first().is_some_and(|w| w.tag == "p") {

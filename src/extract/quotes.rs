@@ -92,7 +92,13 @@ impl Scope<'_> {
         }
     }
 
-    fn quote(&self, rule: &QuoteRule, speaker: usize, statement: Range<usize>, sentence: usize) -> Option<QuoteMention> {
+    fn quote(
+        &self,
+        rule: &QuoteRule,
+        speaker: usize,
+        statement: Range<usize>,
+        sentence: usize,
+    ) -> Option<QuoteMention> {
         let words = self.text[statement.clone()].trim_matches(|c: char| c.is_whitespace() || "“”\"「」".contains(c));
         (words.chars().count() >= 4).then(|| QuoteMention {
             speaker,
@@ -218,19 +224,31 @@ mod tests {
 
     fn pipeline() -> &'static Pipeline {
         static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-        PIPELINE.get_or_init(|| Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load")))
+        PIPELINE.get_or_init(|| {
+            Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load"))
+        })
     }
 
     /// Every quote of `text` as `speaker: statement`.
     fn quotes(text: &str) -> Vec<String> {
-        let doc = Document { id: DocId("t".into()), file_name: String::new(), path: Default::default(), source: text.to_string() };
+        let doc = Document {
+            id: DocId("t".into()),
+            file_name: String::new(),
+            path: Default::default(),
+            source: text.to_string(),
+        };
         pipeline().run(&doc).quotes.iter().map(|q| format!("{}: {}", q.speaker.name, q.text)).collect()
     }
 
     /// Asserts that `text` has no quote although `person` is recognized.
     #[track_caller]
     fn assert_no_quote(text: &str, person: &str) {
-        let doc = Document { id: DocId("t".into()), file_name: String::new(), path: Default::default(), source: text.to_string() };
+        let doc = Document {
+            id: DocId("t".into()),
+            file_name: String::new(),
+            path: Default::default(),
+            source: text.to_string(),
+        };
         let facts = pipeline().run(&doc);
         assert!(facts.mentions.iter().any(|m| m.entity.name == person), "{text}: {person} is not recognized");
         assert_quotes(text, &[]);
@@ -276,7 +294,10 @@ mod tests {
 
     #[test]
     fn quotations_back_to_back_after_colon() {
-        assert_quotes("郑国平指出：“要牢牢把握首要任务”“要防止一哄而上”。", &["郑国平: 要牢牢把握首要任务", "郑国平: 要防止一哄而上"]);
+        assert_quotes(
+            "郑国平指出：“要牢牢把握首要任务”“要防止一哄而上”。",
+            &["郑国平: 要牢牢把握首要任务", "郑国平: 要防止一哄而上"],
+        );
     }
 
     #[test]
@@ -345,7 +366,10 @@ mod tests {
 
     #[test]
     fn introduced_quote_keeps_its_speaker() {
-        assert_quotes("王海燕指出，“创新是第一动力”，郑国平强调，“人才是第一资源”。", &["王海燕: 创新是第一动力", "郑国平: 人才是第一资源"]);
+        assert_quotes(
+            "王海燕指出，“创新是第一动力”，郑国平强调，“人才是第一资源”。",
+            &["王海燕: 创新是第一动力", "郑国平: 人才是第一资源"],
+        );
     }
 
     #[test]

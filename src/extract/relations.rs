@@ -18,11 +18,16 @@ pub fn extract(rules: &Rules, s: &Sentence<'_>, view: &View, mentions: &[EntityM
             };
             let endpoint = |g: &str| caps.name(g).and_then(|m| view.mention_at(m.start(), m.end()));
             let (Some(subject), Some(object)) = (endpoint(subject_group), endpoint(object_group)) else { continue };
-            if !fits(rule, &mentions[subject], &mentions[object]) || !confirmed(rules, rule, &mentions[subject], &mentions[object], s) {
+            if !fits(rule, &mentions[subject], &mentions[object])
+                || !confirmed(rules, rule, &mentions[subject], &mentions[object], s)
+            {
                 continue;
             }
             let whole = view.orig(caps.get(0).expect("group 0").range());
-            let role = caps.name("role").map(|r| view.orig(r.range())).map(|r| s.text[r.start - s.offset..r.end - s.offset].to_string());
+            let role = caps
+                .name("role")
+                .map(|r| view.orig(r.range()))
+                .map(|r| s.text[r.start - s.offset..r.end - s.offset].to_string());
             out.push(RelationMention {
                 kind: rule.kind,
                 subject,
@@ -50,7 +55,13 @@ fn fits(rule: &RelationRule, subject: &EntityMention, object: &EntityMention) ->
 
 /// Rules with `require = "hierarchy"` keep a match only when the gazetteer
 /// places the subject inside the object (广西柳州, not 广西深圳).
-fn confirmed(rules: &Rules, rule: &RelationRule, subject: &EntityMention, object: &EntityMention, s: &Sentence<'_>) -> bool {
+fn confirmed(
+    rules: &Rules,
+    rule: &RelationRule,
+    subject: &EntityMention,
+    object: &EntityMention,
+    s: &Sentence<'_>,
+) -> bool {
     if !rule.require_hierarchy {
         return true;
     }

@@ -44,11 +44,15 @@ impl View {
     }
 
     /// The view of `slice`, which begins at byte `offset` of the repaired text.
-    pub fn over(slice: &str, offset: usize, mentions: &[EntityMention], keep: impl Fn(usize, &EntityMention) -> bool) -> Self {
+    pub fn over(
+        slice: &str,
+        offset: usize,
+        mentions: &[EntityMention],
+        keep: impl Fn(usize, &EntityMention) -> bool,
+    ) -> Self {
         let range = offset..offset + slice.len();
-        let mut spans: Vec<(usize, &EntityMention)> = mentions_within(mentions, range.clone())
-            .filter(|&(i, m)| keep(i, m) && m.end <= range.end)
-            .collect();
+        let mut spans: Vec<(usize, &EntityMention)> =
+            mentions_within(mentions, range.clone()).filter(|&(i, m)| keep(i, m) && m.end <= range.end).collect();
         spans.sort_by_key(|(_, m)| m.start);
         let mut view = View { text: String::with_capacity(slice.len()), pieces: Vec::new() };
         let mut spans = spans.into_iter().peekable();

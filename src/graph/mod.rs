@@ -11,9 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::model::{
-    DocFacts, DocId, DocumentInfo, EntityKey, Figure, Mention, Provenance, Quote, RelationKind,
-};
+use crate::model::{DocFacts, DocId, DocumentInfo, EntityKey, Figure, Mention, Provenance, Quote, RelationKind};
 
 /// A node of the graph.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,8 +69,7 @@ impl Edge {
 
     /// Number of distinct sentences that support the edge.
     pub fn weight(&self) -> usize {
-        let sentences: BTreeSet<_> =
-            self.provenance().iter().map(|p| (&p.doc, p.sentence)).collect();
+        let sentences: BTreeSet<_> = self.provenance().iter().map(|p| (&p.doc, p.sentence)).collect();
         sentences.len()
     }
 }
@@ -250,11 +247,8 @@ mod tests {
     fn one_entity_node_across_documents_with_summed_mentions() {
         let kg = KnowledgeGraph::build(fixture::docs());
         let person = kg.entity(&EntityKey::new(EntityType::Person, "王锦侠")).expect("in both documents");
-        let mentions: usize = fixture::docs()
-            .iter()
-            .flat_map(|d| &d.mentions)
-            .filter(|m| m.entity == person.key)
-            .count();
+        let mentions: usize =
+            fixture::docs().iter().flat_map(|d| &d.mentions).filter(|m| m.entity == person.key).count();
         assert_eq!(person.mention_count, mentions);
         assert!(mentions >= 2);
     }

@@ -79,8 +79,7 @@ pub enum RelationKind {
 }
 
 impl RelationKind {
-    pub const ALL: [RelationKind; 3] =
-        [RelationKind::Affiliation, RelationKind::PartOf, RelationKind::LocatedIn];
+    pub const ALL: [RelationKind; 3] = [RelationKind::Affiliation, RelationKind::PartOf, RelationKind::LocatedIn];
 
     /// The name used in gold files and rule files.
     pub fn as_str(self) -> &'static str {

@@ -26,7 +26,15 @@ pub struct ExampleFailure {
 
 impl fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: rule `{}`: example “{}”: {}", self.rule.file(), self.rule.line(), self.rule.id(), self.text, self.message)
+        write!(
+            f,
+            "{}:{}: rule `{}`: example “{}”: {}",
+            self.rule.file(),
+            self.rule.line(),
+            self.rule.id(),
+            self.text,
+            self.message
+        )
     }
 }
 

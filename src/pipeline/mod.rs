@@ -77,13 +77,20 @@ impl Pipeline {
         let mut entities: Vec<Annotation> = facts
             .mentions
             .iter()
-            .map(|m| Annotation { start: m.prov.span.start, end: m.prov.span.end, ty: m.entity.ty.to_string(), text: slice(m.prov.span.start, m.prov.span.end) })
+            .map(|m| Annotation {
+                start: m.prov.span.start,
+                end: m.prov.span.end,
+                ty: m.entity.ty.to_string(),
+                text: slice(m.prov.span.start, m.prov.span.end),
+            })
             .collect();
         // Span annotation is flat: a mention inside another (深圳市 in
         // 深圳市前海管理局) is part of the graph, not of the annotation. Sorted
         // outermost first, a span is inside another when it ends before the
         // furthest end seen so far.
-        entities.sort_by(|a, b| (a.start, std::cmp::Reverse(a.end), &a.ty).cmp(&(b.start, std::cmp::Reverse(b.end), &b.ty)));
+        entities.sort_by(|a, b| {
+            (a.start, std::cmp::Reverse(a.end), &a.ty).cmp(&(b.start, std::cmp::Reverse(b.end), &b.ty))
+        });
         let mut furthest = 0;
         entities.retain(|a| {
             let keep = a.end > furthest;
@@ -93,7 +100,12 @@ impl Pipeline {
         let figures = facts
             .figures
             .iter()
-            .map(|f| Annotation { start: f.prov.span.start, end: f.prov.span.end, ty: "Figure".into(), text: slice(f.prov.span.start, f.prov.span.end) })
+            .map(|f| Annotation {
+                start: f.prov.span.start,
+                end: f.prov.span.end,
+                ty: "Figure".into(),
+                text: slice(f.prov.span.start, f.prov.span.end),
+            })
             .collect();
         (entities, figures)
     }

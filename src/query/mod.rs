@@ -27,8 +27,7 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParseError, RdfParser, RdfSer
 use oxigraph::model::{GraphName, Quad, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
-    QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter, SparqlEvaluator,
-    SparqlSyntaxError,
+    QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::{StorageError, Store};
 
@@ -47,12 +46,7 @@ pub enum ResultFormat {
 }
 
 impl ResultFormat {
-    pub const ALL: [ResultFormat; 4] = [
-        ResultFormat::Table,
-        ResultFormat::Csv,
-        ResultFormat::Tsv,
-        ResultFormat::Json,
-    ];
+    pub const ALL: [ResultFormat; 4] = [ResultFormat::Table, ResultFormat::Csv, ResultFormat::Tsv, ResultFormat::Json];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -71,9 +65,7 @@ impl FromStr for ResultFormat {
         Self::ALL
             .into_iter()
             .find(|f| f.as_str() == s)
-            .ok_or_else(|| {
-                format!("unknown result format {s:?} (expected table, csv, tsv or json)")
-            })
+            .ok_or_else(|| format!("unknown result format {s:?} (expected table, csv, tsv or json)"))
     }
 }
 
@@ -84,10 +76,7 @@ pub enum QueryError {
     #[error("no graph in {}: run `zhkg extract` first", display_dir(dir))]
     MissingGraph { dir: PathBuf },
     #[error("reading {}", path.display())]
-    Load {
-        path: PathBuf,
-        source: RdfParseError,
-    },
+    Load { path: PathBuf, source: RdfParseError },
     /// The source says where: `error at 2:7: expected …` (line:column).
     #[error("SPARQL syntax error")]
     Syntax(#[from] SparqlSyntaxError),
@@ -120,12 +109,7 @@ fn display_dir(dir: &Path) -> String {
 }
 
 /// Loads `dir/graph.nq`, runs `query` and writes the results to `w`.
-pub fn run(
-    dir: &Path,
-    query: &str,
-    format: ResultFormat,
-    w: &mut impl Write,
-) -> Result<(), QueryError> {
+pub fn run(dir: &Path, query: &str, format: ResultFormat, w: &mut impl Write) -> Result<(), QueryError> {
     let store = load_store(dir)?;
     run_on_store(&store, query, format, w)
 }
@@ -152,24 +136,15 @@ pub fn load_store(dir: &Path) -> Result<Store, QueryError> {
 pub fn store_from_quads(quads: impl IntoIterator<Item = Quad>) -> Result<Store, QueryError> {
     let store = Store::new()?;
     store.extend(quads.into_iter().flat_map(|quad| {
-        let union = Quad::new(
-            quad.subject.clone(),
-            quad.predicate.clone(),
-            quad.object.clone(),
-            GraphName::DefaultGraph,
-        );
+        let union =
+            Quad::new(quad.subject.clone(), quad.predicate.clone(), quad.object.clone(), GraphName::DefaultGraph);
         [quad, union]
     }))?;
     Ok(store)
 }
 
 /// Runs `query` on `store` and writes the results to `w` in `format`.
-pub fn run_on_store(
-    store: &Store,
-    query: &str,
-    format: ResultFormat,
-    w: &mut impl Write,
-) -> Result<(), QueryError> {
+pub fn run_on_store(store: &Store, query: &str, format: ResultFormat, w: &mut impl Write) -> Result<(), QueryError> {
     match evaluate(store, query)? {
         QueryResults::Solutions(solutions) => write_solutions(solutions, format, w),
         QueryResults::Boolean(value) => write_boolean(value, format, w),
@@ -188,12 +163,9 @@ pub fn evaluate(store: &Store, query: &str) -> Result<QueryResults<'static>, Que
 }
 
 fn evaluator() -> SparqlEvaluator {
-    PREFIXES
-        .iter()
-        .fold(SparqlEvaluator::new(), |e, (name, iri)| {
-            e.with_prefix(*name, *iri)
-                .expect("vocabulary namespaces are valid IRIs")
-        })
+    PREFIXES.iter().fold(SparqlEvaluator::new(), |e, (name, iri)| {
+        e.with_prefix(*name, *iri).expect("vocabulary namespaces are valid IRIs")
+    })
 }
 
 fn results_format(format: ResultFormat) -> Option<QueryResultsFormat> {
@@ -214,8 +186,8 @@ fn write_solutions(
         return table::write(solutions, w);
     };
     let variables = solutions.variables().to_vec();
-    let mut serializer = QueryResultsSerializer::from_format(results_format)
-        .serialize_solutions_to_writer(w, variables)?;
+    let mut serializer =
+        QueryResultsSerializer::from_format(results_format).serialize_solutions_to_writer(w, variables)?;
     for solution in solutions {
         serializer.serialize(&solution?)?;
     }
@@ -237,19 +209,13 @@ fn write_boolean(value: bool, format: ResultFormat, w: &mut impl Write) -> Resul
     Ok(())
 }
 
-fn write_graph(
-    triples: QueryTripleIter<'_>,
-    format: ResultFormat,
-    w: &mut impl Write,
-) -> Result<(), QueryError> {
+fn write_graph(triples: QueryTripleIter<'_>, format: ResultFormat, w: &mut impl Write) -> Result<(), QueryError> {
     let triples = triples.collect::<Result<Vec<Triple>, _>>()?;
     let triples = rdf::sort_triples(triples);
     let serializer = match format {
         ResultFormat::Table => rdf::turtle_serializer(),
         ResultFormat::Csv | ResultFormat::Tsv => RdfSerializer::from_format(RdfFormat::NTriples),
-        ResultFormat::Json => RdfSerializer::from_format(RdfFormat::JsonLd {
-            profile: JsonLdProfileSet::empty(),
-        }),
+        ResultFormat::Json => RdfSerializer::from_format(RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() }),
     };
     let mut serializer = serializer.for_writer(w);
     for triple in &triples {

@@ -17,21 +17,13 @@ use crate::export::vocab::PREFIXES;
 
 const MAX_CELL_WIDTH: usize = 80;
 
-pub(super) fn write(
-    solutions: QuerySolutionIter<'_>,
-    w: &mut impl Write,
-) -> Result<(), QueryError> {
+pub(super) fn write(solutions: QuerySolutionIter<'_>, w: &mut impl Write) -> Result<(), QueryError> {
     let variables = solutions.variables().to_vec();
     let header: Vec<String> = variables.iter().map(ToString::to_string).collect();
     let mut rows = Vec::new();
     for solution in solutions {
         let solution = solution?;
-        rows.push(
-            variables
-                .iter()
-                .map(|v| solution.get(v).map(cell).unwrap_or_default())
-                .collect(),
-        );
+        rows.push(variables.iter().map(|v| solution.get(v).map(cell).unwrap_or_default()).collect());
     }
     let widths = column_widths(&header, &rows);
     write_row(w, &header, &widths)?;
@@ -78,10 +70,7 @@ fn cell(term: &Term) -> String {
         other => other.to_string(),
     };
     // A line break or tab inside a cell would break the alignment.
-    let text = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let text = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     clip(text, MAX_CELL_WIDTH)
 }
 
@@ -107,10 +96,7 @@ fn clip(text: String, max: usize) -> String {
 fn compact(iri: &str) -> String {
     let prefixed = PREFIXES.iter().find_map(|(name, ns)| {
         let local = iri.strip_prefix(ns)?;
-        let plain = !local.is_empty()
-            && local
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        let plain = !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
         plain.then(|| format!("{name}:{local}"))
     });
     prefixed.unwrap_or_else(|| format!("<{iri}>"))
@@ -123,10 +109,7 @@ mod tests {
     #[test]
     fn compacts_known_namespaces_only() {
         assert_eq!(compact("http://schema.org/Person"), "schema:Person");
-        assert_eq!(
-            compact("https://w3id.org/zhkg/id/person/王锦侠"),
-            "<https://w3id.org/zhkg/id/person/王锦侠>"
-        );
+        assert_eq!(compact("https://w3id.org/zhkg/id/person/王锦侠"), "<https://w3id.org/zhkg/id/person/王锦侠>");
     }
 
     #[test]

@@ -34,7 +34,8 @@ fn output(dir: &TempDir, query: &str, format: ResultFormat) -> String {
     String::from_utf8(out).unwrap()
 }
 
-const PEOPLE: &str = "SELECT ?name ?org WHERE { ?p a schema:Person ; rdfs:label ?name ; schema:affiliation ?o . ?o rdfs:label ?org }";
+const PEOPLE: &str =
+    "SELECT ?name ?org WHERE { ?p a schema:Person ; rdfs:label ?name ; schema:affiliation ?o . ?o rdfs:label ?org }";
 
 #[test]
 fn syntax_error_says_line_and_column() {
@@ -43,10 +44,7 @@ fn syntax_error_says_line_and_column() {
     let err = run_on_store(&store, query, ResultFormat::Table, &mut Vec::new()).unwrap_err();
     assert!(matches!(err, QueryError::Syntax(_)));
     let message = chain(&err);
-    assert!(
-        message.starts_with("SPARQL syntax error: error at 2:"),
-        "{message}"
-    );
+    assert!(message.starts_with("SPARQL syntax error: error at 2:"), "{message}");
 }
 
 #[test]
@@ -54,44 +52,28 @@ fn missing_graph_tells_to_run_extract() {
     let dir = tempfile::tempdir().unwrap();
     let err = run(dir.path(), PEOPLE, ResultFormat::Table, &mut Vec::new()).unwrap_err();
     assert!(matches!(err, QueryError::MissingGraph { .. }));
-    assert!(
-        err.to_string().ends_with("/: run `zhkg extract` first"),
-        "{err}"
-    );
+    assert!(err.to_string().ends_with("/: run `zhkg extract` first"), "{err}");
 }
 
 #[test]
 fn invalid_graph_file_names_the_file_and_position() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join(NQUADS_FILE), "<http://a> <http://b> .\n").unwrap();
-    let Err(err) = load_store(dir.path()) else {
-        panic!("loaded an invalid file")
-    };
+    let Err(err) = load_store(dir.path()) else { panic!("loaded an invalid file") };
     let message = chain(&err);
-    assert!(
-        message.contains("graph.nq") && message.contains("line 1"),
-        "{message}"
-    );
+    assert!(message.contains("graph.nq") && message.contains("line 1"), "{message}");
 }
 
 #[test]
 fn json_is_w3c_sparql_results() {
     let dir = out_dir();
-    let json: serde_json::Value =
-        serde_json::from_str(&output(&dir, PEOPLE, ResultFormat::Json)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&output(&dir, PEOPLE, ResultFormat::Json)).unwrap();
     assert_eq!(json["head"]["vars"], serde_json::json!(["name", "org"]));
     let bindings = json["results"]["bindings"].as_array().unwrap();
     assert_eq!(bindings.len(), 1, "the union graph has each triple once");
-    assert_eq!(
-        bindings[0]["name"],
-        serde_json::json!({"type": "literal", "value": "王锦侠", "xml:lang": "zh"})
-    );
-    let ask: serde_json::Value = serde_json::from_str(&output(
-        &dir,
-        "ASK { ?q a schema:Quotation }",
-        ResultFormat::Json,
-    ))
-    .unwrap();
+    assert_eq!(bindings[0]["name"], serde_json::json!({"type": "literal", "value": "王锦侠", "xml:lang": "zh"}));
+    let ask: serde_json::Value =
+        serde_json::from_str(&output(&dir, "ASK { ?q a schema:Quotation }", ResultFormat::Json)).unwrap();
     assert_eq!(ask, serde_json::json!({"head": {}, "boolean": true}));
 }
 
@@ -112,10 +94,7 @@ fn table_aligns_cjk_by_display_width() {
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines[0].trim_end(), "?label  ?type");
     let column = |line: &str| line.find(['?', 's']).map(|i| line[..i].width());
-    let starts: Vec<_> = lines[2..lines.len() - 1]
-        .iter()
-        .map(|l| l.rfind("schema:").map(|i| l[..i].width()))
-        .collect();
+    let starts: Vec<_> = lines[2..lines.len() - 1].iter().map(|l| l.rfind("schema:").map(|i| l[..i].width())).collect();
     assert!(starts.windows(2).all(|w| w[0] == w[1]), "{table}");
     assert_eq!(column(lines[0]), Some(0));
     assert_eq!(*lines.last().unwrap(), "(3 rows)");
@@ -126,38 +105,20 @@ fn construct_writes_turtle_for_people_and_n_triples_for_csv() {
     let dir = out_dir();
     let query = "CONSTRUCT { ?p schema:affiliation ?o } WHERE { ?p schema:affiliation ?o }";
     let turtle = output(&dir, query, ResultFormat::Table);
-    assert!(
-        turtle.contains("@prefix schema: <http://schema.org/> ."),
-        "{turtle}"
-    );
-    assert_eq!(
-        RdfParser::from_format(RdfFormat::Turtle)
-            .for_slice(turtle.as_bytes())
-            .count(),
-        1
-    );
+    assert!(turtle.contains("@prefix schema: <http://schema.org/> ."), "{turtle}");
+    assert_eq!(RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()).count(), 1);
     let ntriples = output(&dir, query, ResultFormat::Csv);
     assert_eq!(ntriples.lines().count(), 1);
-    assert!(RdfParser::from_format(RdfFormat::NTriples)
-        .for_slice(ntriples.as_bytes())
-        .all(|t| t.is_ok()));
-    let jsonld: serde_json::Value =
-        serde_json::from_str(&output(&dir, query, ResultFormat::Json)).unwrap();
+    assert!(RdfParser::from_format(RdfFormat::NTriples).for_slice(ntriples.as_bytes()).all(|t| t.is_ok()));
+    let jsonld: serde_json::Value = serde_json::from_str(&output(&dir, query, ResultFormat::Json)).unwrap();
     assert!(jsonld.is_array() || jsonld.is_object());
 }
 
 #[test]
 fn describe_returns_the_resource() {
     let dir = out_dir();
-    let out = output(
-        &dir,
-        r#"DESCRIBE ?p WHERE { ?p rdfs:label "王锦侠"@zh }"#,
-        ResultFormat::Tsv,
-    );
-    assert!(
-        out.lines().any(|l| l.contains("schema.org/affiliation")),
-        "{out}"
-    );
+    let out = output(&dir, r#"DESCRIBE ?p WHERE { ?p rdfs:label "王锦侠"@zh }"#, ResultFormat::Tsv);
+    assert!(out.lines().any(|l| l.contains("schema.org/affiliation")), "{out}");
 }
 
 #[test]

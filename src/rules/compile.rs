@@ -45,7 +45,11 @@ impl Macros {
         m.insert("QUALPOST", alternation(lex.postfix_qualifiers.iter()));
         m.insert("ORGSUFFIX", alternation(lex.org_suffixes.keys()));
         m.insert("MAG", "(?:万亿|亿|万|千|百)".to_string());
-        m.insert("NUM", r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)".to_string());
+        m.insert(
+            "NUM",
+            r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+                .to_string(),
+        );
         for ty in EntityType::ALL {
             m.insert(placeholder_macro(ty), placeholder(ty).to_string());
         }
@@ -70,7 +74,9 @@ impl Macros {
             let name = &c[1];
             let is_placeholder = EntityType::ALL.iter().any(|&t| placeholder_macro(t) == name) || name == "ENT";
             if is_placeholder && !placeholders_allowed {
-                return Err(format!("{{{name}}} stands for a mention and is only allowed in relation, quote and figure rules"));
+                return Err(format!(
+                    "{{{name}}} stands for a mention and is only allowed in relation, quote and figure rules"
+                ));
             }
             let body = self.0.get(name).ok_or_else(|| {
                 let known: Vec<_> = self.0.keys().map(|k| format!("{{{k}}}")).collect();
@@ -252,7 +258,13 @@ pub struct FigureRules {
     pub periods: Vec<PatternRule>,
 }
 
-fn pattern_rule(raw: &RawPatternRule, rule: RuleRef, macros: &Macros, groups: &[&str], diag: &mut Diagnostics) -> Option<PatternRule> {
+fn pattern_rule(
+    raw: &RawPatternRule,
+    rule: RuleRef,
+    macros: &Macros,
+    groups: &[&str],
+    diag: &mut Diagnostics,
+) -> Option<PatternRule> {
     match compile_pattern(&raw.pattern, macros, true, groups) {
         Ok(regex) => Some(PatternRule { rule, regex, examples: raw.examples.clone() }),
         Err(msg) => {
@@ -262,16 +274,29 @@ fn pattern_rule(raw: &RawPatternRule, rule: RuleRef, macros: &Macros, groups: &[
     }
 }
 
-pub(crate) fn relation_rule(raw: &RawPatternRule, rule: RuleRef, macros: &Macros, diag: &mut Diagnostics) -> Option<RelationRule> {
+pub(crate) fn relation_rule(
+    raw: &RawPatternRule,
+    rule: RuleRef,
+    macros: &Macros,
+    diag: &mut Diagnostics,
+) -> Option<RelationRule> {
     let Some(kind) = RelationKind::parse(&raw.kind) else {
-        diag.error(rule.file(), rule.line(), format!("rule `{}`: unknown relation `{}` (affiliation, partOf, locatedIn)", raw.id, raw.kind));
+        diag.error(
+            rule.file(),
+            rule.line(),
+            format!("rule `{}`: unknown relation `{}` (affiliation, partOf, locatedIn)", raw.id, raw.kind),
+        );
         return None;
     };
     let require_hierarchy = match raw.require.as_deref() {
         None => false,
         Some("hierarchy") => true,
         Some(other) => {
-            diag.error(rule.file(), rule.line(), format!("rule `{}`: unknown requirement `{other}` (hierarchy)", raw.id));
+            diag.error(
+                rule.file(),
+                rule.line(),
+                format!("rule `{}`: unknown requirement `{other}` (hierarchy)", raw.id),
+            );
             return None;
         }
     };
@@ -279,7 +304,11 @@ pub(crate) fn relation_rule(raw: &RawPatternRule, rule: RuleRef, macros: &Macros
         None | Some("sentence") => false,
         Some("name") => true,
         Some(other) => {
-            diag.error(rule.file(), rule.line(), format!("rule `{}`: unknown scope `{other}` (sentence, name)", raw.id));
+            diag.error(
+                rule.file(),
+                rule.line(),
+                format!("rule `{}`: unknown scope `{other}` (sentence, name)", raw.id),
+            );
             return None;
         }
     };
@@ -292,12 +321,21 @@ pub(crate) fn relation_rule(raw: &RawPatternRule, rule: RuleRef, macros: &Macros
     Some(RelationRule { kind, name_scope, require_hierarchy, pattern })
 }
 
-pub(crate) fn quote_rule(raw: &RawPatternRule, rule: RuleRef, macros: &Macros, diag: &mut Diagnostics) -> Option<QuoteRule> {
+pub(crate) fn quote_rule(
+    raw: &RawPatternRule,
+    rule: RuleRef,
+    macros: &Macros,
+    diag: &mut Diagnostics,
+) -> Option<QuoteRule> {
     let direct = match raw.kind.as_str() {
         "direct" => true,
         "reported" => false,
         other => {
-            diag.error(rule.file(), rule.line(), format!("rule `{}`: unknown quote kind `{other}` (direct, reported)", raw.id));
+            diag.error(
+                rule.file(),
+                rule.line(),
+                format!("rule `{}`: unknown quote kind `{other}` (direct, reported)", raw.id),
+            );
             return None;
         }
     };
@@ -305,7 +343,12 @@ pub(crate) fn quote_rule(raw: &RawPatternRule, rule: RuleRef, macros: &Macros, d
     Some(QuoteRule { direct, pattern })
 }
 
-pub(crate) fn figure_rule(raw: &RawPatternRule, rule: RuleRef, macros: &Macros, diag: &mut Diagnostics) -> Option<PatternRule> {
+pub(crate) fn figure_rule(
+    raw: &RawPatternRule,
+    rule: RuleRef,
+    macros: &Macros,
+    diag: &mut Diagnostics,
+) -> Option<PatternRule> {
     if raw.kind != "figure" {
         diag.error(rule.file(), rule.line(), format!("rule `{}`: unknown figure kind `{}` (figure)", raw.id, raw.kind));
         return None;

@@ -166,9 +166,7 @@ fn furniture(folder: &Folder, diag: &mut Diagnostics) -> Vec<Regex> {
 
 fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
     let list = |name: &str, diag: &mut Diagnostics| lexicon::read_list(name, folder.text(name), diag);
-    let two_col = |name: &str, diag: &mut Diagnostics| {
-        lexicon::read_tsv_headerless(name, folder.text(name), diag)
-    };
+    let two_col = |name: &str, diag: &mut Diagnostics| lexicon::read_tsv_headerless(name, folder.text(name), diag);
     Lexicons {
         surnames: list("lexicons/surnames.txt", diag).into_iter().collect(),
         compound_surnames: list("lexicons/surnames_compound.txt", diag).into_iter().collect(),
@@ -233,7 +231,13 @@ fn dedup_entries(entries: &mut Vec<GazetteerEntry>) {
     entries.retain(|e| seen.insert(e.surface.clone()));
 }
 
-fn china_places(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) -> Vec<PlaceInfo> {
+fn china_places(
+    folder: &Folder,
+    id: &str,
+    ty: EntityType,
+    out: &mut Vec<GazetteerEntry>,
+    diag: &mut Diagnostics,
+) -> Vec<PlaceInfo> {
     let file = "places/china.tsv";
     let rows = lexicon::read_tsv(file, folder.text(file), 5, diag);
     let names: HashMap<&str, &str> = rows.iter().map(|(_, c)| (c[0], c[1])).collect();
@@ -277,7 +281,14 @@ fn countries(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerE
 }
 
 /// `name<TAB>alias,alias` lists: regions and industries.
-fn named_list(folder: &Folder, file: &'static str, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
+fn named_list(
+    folder: &Folder,
+    file: &'static str,
+    id: &str,
+    ty: EntityType,
+    out: &mut Vec<GazetteerEntry>,
+    diag: &mut Diagnostics,
+) {
     let mut seen = std::collections::HashSet::new();
     for (line, l) in lexicon::content_lines(folder.text(file)) {
         let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
@@ -333,10 +344,15 @@ fn parse_patterns(
     (rules, parsed.period)
 }
 
-fn pattern_rules(folder: &Folder, macros: &Macros, diag: &mut Diagnostics) -> (Vec<RelationRule>, Vec<QuoteRule>, FigureRules) {
+fn pattern_rules(
+    folder: &Folder,
+    macros: &Macros,
+    diag: &mut Diagnostics,
+) -> (Vec<RelationRule>, Vec<QuoteRule>, FigureRules) {
     let mut ids = HashMap::new();
     let (relations, _) = parse_patterns(folder, "relations.toml", &mut ids, diag);
-    let relations = relations.into_iter().filter_map(|(r, raw)| compile::relation_rule(&raw, r, macros, diag)).collect();
+    let relations =
+        relations.into_iter().filter_map(|(r, raw)| compile::relation_rule(&raw, r, macros, diag)).collect();
     let (quotes, _) = parse_patterns(folder, "quotes.toml", &mut ids, diag);
     let quotes = quotes.into_iter().filter_map(|(r, raw)| compile::quote_rule(&raw, r, macros, diag)).collect();
     let (figures, periods) = parse_patterns(folder, "figures.toml", &mut ids, diag);
@@ -346,8 +362,14 @@ fn pattern_rules(folder: &Folder, macros: &Macros, diag: &mut Diagnostics) -> (V
         let rule = rule_ref("figures.toml", folder.text("figures.toml"), &p, &p.get_ref().id);
         match compile::compile_pattern(&p.get_ref().pattern, macros, false, &[]) {
             Ok(regex) => {
-                for ex in p.get_ref().examples.iter().filter(|ex| regex.find(ex).is_none_or(|m| m.as_str() != ex.as_str())) {
-                    diag.error("figures.toml", rule.line(), format!("period `{}`: its example `{ex}` is not matched whole", rule.id()));
+                for ex in
+                    p.get_ref().examples.iter().filter(|ex| regex.find(ex).is_none_or(|m| m.as_str() != ex.as_str()))
+                {
+                    diag.error(
+                        "figures.toml",
+                        rule.line(),
+                        format!("period `{}`: its example `{ex}` is not matched whole", rule.id()),
+                    );
                 }
                 out.periods.push(compile::PatternRule { rule, regex, examples: Vec::new() });
             }

@@ -17,9 +17,7 @@ pub mod raw;
 use std::fmt;
 use std::path::PathBuf;
 
-pub use compile::{
-    placeholder, EntityRule, EntityRuleKind, FigureRules, Macros, PatternRule, QuoteRule, RelationRule,
-};
+pub use compile::{placeholder, EntityRule, EntityRuleKind, FigureRules, Macros, PatternRule, QuoteRule, RelationRule};
 pub use lexicon::{Gazetteer, GazetteerEntry, Lexicons, PlaceInfo};
 pub use load::Rules;
 

@@ -35,7 +35,8 @@ impl Segmenter {
         // A title that begins with an organization suffix (研究院院长) would
         // glue the suffix to the title and hide the organization's end.
         let suffixes = &rules.lexicons.org_suffixes;
-        let glues = |t: &str| suffixes.keys().any(|s| s.chars().count() >= 2 && t.len() > s.len() && t.starts_with(s.as_str()));
+        let glues =
+            |t: &str| suffixes.keys().any(|s| s.chars().count() >= 2 && t.len() > s.len() && t.starts_with(s.as_str()));
         for t in rules.lexicons.titles.iter().filter(|t| !glues(t)) {
             jieba.add_word(t, None, Some("n"));
         }

@@ -4,12 +4,7 @@ use super::*;
 use crate::model::{DocId, EntityKey, Provenance, RuleRef, Span};
 
 fn span(start: usize, end: usize, label: NerLabel, text: &str) -> NerSpan {
-    NerSpan {
-        start,
-        end,
-        label,
-        text: text.into(),
-    }
+    NerSpan { start, end, label, text: text.into() }
 }
 
 fn mention(ty: EntityType, start: usize, end: usize) -> Mention {
@@ -54,34 +49,19 @@ fn every_bad_line_is_reported_with_its_number() {
     let err = parse_jsonl(input, "dev.jsonl").unwrap_err().to_string();
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
-    assert!(
-        lines[0].starts_with("dev.jsonl:2: column ") && lines[0].contains("unknown variant `GPE`"),
-        "{err}"
-    );
-    assert_eq!(
-        lines[1],
-        "dev.jsonl:3: span 1..3 LOC `北京` does not match the sentence (2 characters)"
-    );
+    assert!(lines[0].starts_with("dev.jsonl:2: column ") && lines[0].contains("unknown variant `GPE`"), "{err}");
+    assert_eq!(lines[1], "dev.jsonl:3: span 1..3 LOC `北京` does not match the sentence (2 characters)");
     assert!(lines[2].starts_with("dev.jsonl:4: column "), "{err}");
 }
 
 #[test]
 fn mentions_become_spans_without_industries() {
     let text = "李明在北京研究人工智能";
-    let mentions = [
-        mention(EntityType::Person, 0, 2),
-        mention(EntityType::Place, 3, 5),
-        mention(EntityType::Industry, 7, 11),
-    ];
-    assert_eq!(
-        predicted_spans(text, &mentions),
-        [span(0, 2, Per, "李明"), span(3, 5, Loc, "北京")]
-    );
+    let mentions =
+        [mention(EntityType::Person, 0, 2), mention(EntityType::Place, 3, 5), mention(EntityType::Industry, 7, 11)];
+    assert_eq!(predicted_spans(text, &mentions), [span(0, 2, Per, "李明"), span(3, 5, Loc, "北京")]);
     // A span past the sentence is dropped, not a panic.
-    assert_eq!(
-        predicted_spans("李明", &[mention(EntityType::Person, 1, 4)]),
-        []
-    );
+    assert_eq!(predicted_spans("李明", &[mention(EntityType::Person, 1, 4)]), []);
 }
 
 /// Two sentences, scored by hand:
@@ -124,44 +104,17 @@ fn worked_example() {
     let errors: Vec<(NerErrorKind, &str, &str, String)> = report
         .errors
         .iter()
-        .map(|e| {
-            (
-                e.kind,
-                e.span.text.as_str(),
-                e.context.as_str(),
-                e.overlapping.join(","),
-            )
-        })
+        .map(|e| (e.kind, e.span.text.as_str(), e.context.as_str(), e.overlapping.join(",")))
         .collect();
     use NerErrorKind::{FalsePositive, Missed};
     assert_eq!(
         errors,
         [
-            (
-                Missed,
-                "青岛海牛队",
-                "【青岛海牛队】和广州松日队在北京比赛，李明说。",
-                "LOC 青岛".to_owned()
-            ),
-            (
-                Missed,
-                "李明",
-                "青岛海牛队和广州松日队在北京比赛，【李明】说。",
-                "ORG 李明".to_owned()
-            ),
+            (Missed, "青岛海牛队", "【青岛海牛队】和广州松日队在北京比赛，李明说。", "LOC 青岛".to_owned()),
+            (Missed, "李明", "青岛海牛队和广州松日队在北京比赛，【李明】说。", "ORG 李明".to_owned()),
             (Missed, "上海", "【上海】很美。", String::new()),
-            (
-                FalsePositive,
-                "青岛",
-                "【青岛】海牛队和广州松日队在北京比赛，李明说。",
-                "ORG 青岛海牛队".to_owned()
-            ),
-            (
-                FalsePositive,
-                "李明",
-                "青岛海牛队和广州松日队在北京比赛，【李明】说。",
-                "PER 李明".to_owned()
-            ),
+            (FalsePositive, "青岛", "【青岛】海牛队和广州松日队在北京比赛，李明说。", "ORG 青岛海牛队".to_owned()),
+            (FalsePositive, "李明", "青岛海牛队和广州松日队在北京比赛，【李明】说。", "PER 李明".to_owned()),
         ]
     );
 
@@ -172,10 +125,7 @@ fn worked_example() {
         "micro                   2      2      3      50.0%    40.0%    44.4%",
         "  ORG 青岛海牛队  【青岛海牛队】和广州松日队在北京比赛，李明说。  (other side: LOC 青岛)",
     ] {
-        assert!(
-            table.lines().any(|l| l == row),
-            "no line {row:?} in\n{table}"
-        );
+        assert!(table.lines().any(|l| l == row), "no line {row:?} in\n{table}");
     }
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     assert_eq!(json["micro"]["fn"], 3);
@@ -186,10 +136,7 @@ fn worked_example() {
 fn context_is_cut_around_long_spans() {
     let text = format!("{}北京{}", "一".repeat(25), "二".repeat(25));
     let shown = context(&text, &span(25, 27, Loc, "北京"));
-    assert_eq!(
-        shown,
-        format!("…{}【北京】{}…", "一".repeat(20), "二".repeat(20))
-    );
+    assert_eq!(shown, format!("…{}【北京】{}…", "一".repeat(20), "二".repeat(20)));
 }
 
 #[test]
@@ -205,8 +152,7 @@ fn error_sample_is_capped() {
 
 #[test]
 fn real_dev_corpus_head_parses() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/ner-dev/peoples_daily_1998_dev.jsonl");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/ner-dev/peoples_daily_1998_dev.jsonl");
     let Ok(corpus) = std::fs::read_to_string(&path) else {
         eprintln!("skipped: {} is absent", path.display());
         return;

@@ -7,8 +7,7 @@ use crate::model::{DocId, DocumentInfo, Mention, RuleRef, Span};
 use EntityType::{Industry, Organization, Person, Place};
 
 fn gold(parts: Value) -> GoldDoc {
-    let mut doc =
-        json!({"doc": "t.txt", "entities": [], "figures": [], "relations": [], "quotes": []});
+    let mut doc = json!({"doc": "t.txt", "entities": [], "figures": [], "relations": [], "quotes": []});
     for (field, value) in parts.as_object().unwrap() {
         doc[field] = value.clone();
     }
@@ -25,12 +24,7 @@ fn gold_figure(text: &str, measure: Option<&str>, subject: Option<&str>) -> Valu
 }
 
 fn prov(rule: &str) -> Provenance {
-    Provenance {
-        doc: DocId("t".into()),
-        sentence: 0,
-        span: Span::new(0, 1),
-        rule: RuleRef::new(rule, "f.toml", 1),
-    }
+    Provenance { doc: DocId("t".into()), sentence: 0, span: Span::new(0, 1), rule: RuleRef::new(rule, "f.toml", 1) }
 }
 
 fn key(ty: EntityType, name: &str) -> EntityKey {
@@ -39,12 +33,7 @@ fn key(ty: EntityType, name: &str) -> EntityKey {
 
 fn facts() -> DocFacts {
     DocFacts {
-        doc: DocumentInfo {
-            id: DocId("t".into()),
-            file_name: "t.txt".into(),
-            char_len: 0,
-            sentences: vec![],
-        },
+        doc: DocumentInfo { id: DocId("t".into()), file_name: "t.txt".into(), char_len: 0, sentences: vec![] },
         mentions: vec![],
         relations: vec![],
         figures: vec![],
@@ -53,27 +42,11 @@ fn facts() -> DocFacts {
 }
 
 fn mention(ty: EntityType, name: &str, surface: &str, rule: &str) -> Mention {
-    Mention {
-        entity: key(ty, name),
-        surface: surface.into(),
-        prov: prov(rule),
-    }
+    Mention { entity: key(ty, name), surface: surface.into(), prov: prov(rule) }
 }
 
-fn relation(
-    kind: RelationKind,
-    subject: EntityKey,
-    object: EntityKey,
-    role: Option<&str>,
-    rule: &str,
-) -> RelationFact {
-    RelationFact {
-        kind,
-        subject,
-        object,
-        role: role.map(Into::into),
-        prov: prov(rule),
-    }
+fn relation(kind: RelationKind, subject: EntityKey, object: EntityKey, role: Option<&str>, rule: &str) -> RelationFact {
+    RelationFact { kind, subject, object, role: role.map(Into::into), prov: prov(rule) }
 }
 
 fn figure(text: &str, measure: Option<&str>, subject: Option<EntityKey>, rule: &str) -> Figure {
@@ -90,12 +63,7 @@ fn figure(text: &str, measure: Option<&str>, subject: Option<EntityKey>, rule: &
 }
 
 fn quote(speaker: EntityKey, text: &str, rule: &str) -> Quote {
-    Quote {
-        speaker,
-        text: text.into(),
-        direct: true,
-        prov: prov(rule),
-    }
+    Quote { speaker, text: text.into(), direct: true, prov: prov(rule) }
 }
 
 fn texts(findings: &[Finding]) -> Vec<&str> {
@@ -108,22 +76,13 @@ fn alias_of_gold_matches_surface_of_ours() {
     // Canonical name equal, aliases beside.
     let mut ours = facts();
     ours.mentions = vec![mention(Place, "深圳市", "深圳", "r")];
-    assert_eq!(
-        score_doc(&gold, &ours).scores.entities.counts,
-        Counts::new(1, 0, 0)
-    );
+    assert_eq!(score_doc(&gold, &ours).scores.entities.counts, Counts::new(1, 0, 0));
     // Only the short form known to us: it is a gold alias.
     ours.mentions = vec![mention(Place, "深圳", "深圳", "r")];
-    assert_eq!(
-        score_doc(&gold, &ours).scores.entities.counts,
-        Counts::new(1, 0, 0)
-    );
+    assert_eq!(score_doc(&gold, &ours).scores.entities.counts, Counts::new(1, 0, 0));
     // Same name, other type: no match.
     ours.mentions = vec![mention(Organization, "深圳市", "深圳市", "r")];
-    assert_eq!(
-        score_doc(&gold, &ours).scores.entities.counts,
-        Counts::new(0, 1, 1)
-    );
+    assert_eq!(score_doc(&gold, &ours).scores.entities.counts, Counts::new(0, 1, 1));
 }
 
 #[test]
@@ -131,20 +90,14 @@ fn names_compare_without_spaces() {
     let gold = gold(json!({"entities": [entity("Person", "黄汉权", &[])]}));
     let mut ours = facts();
     ours.mentions = vec![mention(Person, "黄 汉 权", "黄 汉\n权", "r")];
-    assert_eq!(
-        score_doc(&gold, &ours).scores.entities.counts,
-        Counts::new(1, 0, 0)
-    );
+    assert_eq!(score_doc(&gold, &ours).scores.entities.counts, Counts::new(1, 0, 0));
 }
 
 #[test]
 fn entities_pair_one_to_one() {
     let gold = gold(json!({"entities": [entity("Place", "深圳市", &["深圳"])]}));
     let mut ours = facts();
-    ours.mentions = vec![
-        mention(Place, "深圳", "深圳", "r.short"),
-        mention(Place, "深圳市", "深圳市", "r.full"),
-    ];
+    ours.mentions = vec![mention(Place, "深圳", "深圳", "r.short"), mention(Place, "深圳市", "深圳市", "r.full")];
     let score = score_doc(&gold, &ours);
     // The exact canonical name wins; the other is a false positive.
     assert_eq!(score.scores.entities.counts, Counts::new(1, 1, 0));
@@ -173,57 +126,30 @@ fn alias_pairing_is_maximal_not_greedy() {
         entity("Place", "深圳经济特区", &["深圳"]),
     ]}));
     let mut ours = facts();
-    ours.mentions = vec![
-        mention(Place, "深圳", "深圳", "r"),
-        mention(Place, "深圳市", "深圳市", "r"),
-    ];
-    assert_eq!(
-        score_doc(&gold, &ours).scores.entities.counts,
-        Counts::new(2, 0, 0)
-    );
+    ours.mentions = vec![mention(Place, "深圳", "深圳", "r"), mention(Place, "深圳市", "深圳市", "r")];
+    assert_eq!(score_doc(&gold, &ours).scores.entities.counts, Counts::new(2, 0, 0));
 }
 
 #[test]
 fn relation_endpoints_and_quote_speakers_are_entities_of_ours() {
     let gold = gold(json!({"entities": [entity("Organization", "前海管理局", &[])]}));
     let mut ours = facts();
-    ours.relations = vec![relation(
-        RelationKind::LocatedIn,
-        key(Organization, "前海管理局"),
-        key(Place, "深圳"),
-        None,
-        "r.loc",
-    )];
-    ours.quotes = vec![quote(
-        key(Person, "王锦侠"),
-        "前海迎来外资企业投资热潮",
-        "r.q",
-    )];
+    ours.relations =
+        vec![relation(RelationKind::LocatedIn, key(Organization, "前海管理局"), key(Place, "深圳"), None, "r.loc")];
+    ours.quotes = vec![quote(key(Person, "王锦侠"), "前海迎来外资企业投资热潮", "r.q")];
     let score = score_doc(&gold, &ours);
     assert_eq!(score.scores.entities.counts, Counts::new(1, 2, 0));
-    let fps: Vec<(&str, &[String])> = score
-        .scores.entities
-        .false_positives
-        .iter()
-        .map(|f| (f.text.as_str(), f.rules.as_slice()))
-        .collect();
-    assert_eq!(
-        fps,
-        [
-            ("Person/王锦侠", &["r.q".to_owned()][..]),
-            ("Place/深圳", &["r.loc".to_owned()][..])
-        ]
-    );
+    let fps: Vec<(&str, &[String])> =
+        score.scores.entities.false_positives.iter().map(|f| (f.text.as_str(), f.rules.as_slice())).collect();
+    assert_eq!(fps, [("Person/王锦侠", &["r.q".to_owned()][..]), ("Place/深圳", &["r.loc".to_owned()][..])]);
 }
 
 #[test]
 fn figures_are_deduplicated_on_both_sides() {
-    let gold = gold(
-        json!({"entities": [entity("Place", "前海", &[])], "figures": [
-            gold_figure("835项", Some("制度创新成果"), Some("前海")),
-            gold_figure("835 项", Some("制度创新成果"), Some("前海")),
-        ]}),
-    );
+    let gold = gold(json!({"entities": [entity("Place", "前海", &[])], "figures": [
+        gold_figure("835项", Some("制度创新成果"), Some("前海")),
+        gold_figure("835 项", Some("制度创新成果"), Some("前海")),
+    ]}));
     let mut ours = facts();
     let qianhai = Some(key(Place, "前海"));
     ours.figures = vec![
@@ -235,21 +161,16 @@ fn figures_are_deduplicated_on_both_sides() {
     assert_eq!(score.scores.figures.counts, Counts::new(1, 1, 0));
     // The copy agreeing on measure and subject is the one paired.
     assert_eq!(score.scores.figure_measure, Ratio { hits: 1, total: 1 });
-    assert_eq!(
-        texts(&score.scores.figures.false_positives),
-        ["835项 measure=成果 subject=前海"]
-    );
+    assert_eq!(texts(&score.scores.figures.false_positives), ["835项 measure=成果 subject=前海"]);
     assert_eq!(score.scores.figures.false_positives[0].rules, ["r.c"]);
 }
 
 #[test]
 fn figure_fields_count_only_where_gold_has_them() {
-    let gold = gold(
-        json!({"entities": [entity("Place", "深圳市", &["深圳"])], "figures": [
-            gold_figure("5.5万家", Some("科技企业"), Some("深圳")),
-            gold_figure("50%", None, None),
-        ]}),
-    );
+    let gold = gold(json!({"entities": [entity("Place", "深圳市", &["深圳"])], "figures": [
+        gold_figure("5.5万家", Some("科技企业"), Some("深圳")),
+        gold_figure("50%", None, None),
+    ]}));
     let mut ours = facts();
     ours.mentions = vec![mention(Place, "深圳市", "深圳市", "r")];
     ours.figures = vec![
@@ -261,10 +182,7 @@ fn figure_fields_count_only_where_gold_has_them() {
     assert_eq!(score.scores.figure_measure, Ratio { hits: 0, total: 1 });
     // Gold subject 深圳 is an alias of 深圳市, which ours names.
     assert_eq!(score.scores.figure_subject, Ratio { hits: 1, total: 1 });
-    assert_eq!(
-        texts(&score.scores.field_errors),
-        ["figure 5.5万家 measure: ours 企业, gold 科技企业"]
-    );
+    assert_eq!(texts(&score.scores.field_errors), ["figure 5.5万家 measure: ours 企业, gold 科技企业"]);
 }
 
 #[test]
@@ -274,13 +192,7 @@ fn relation_endpoints_match_through_aliases() {
         "relations": [{"type": "locatedIn", "subject": "前海", "object": "深圳"}],
     }));
     let located = |object: &str, rule: &str| {
-        relation(
-            RelationKind::LocatedIn,
-            key(Place, "前海"),
-            key(Place, object),
-            None,
-            rule,
-        )
+        relation(RelationKind::LocatedIn, key(Place, "前海"), key(Place, object), None, rule)
     };
     let mut ours = facts();
     ours.mentions = vec![mention(Place, "深圳市", "深圳", "r")];
@@ -291,17 +203,8 @@ fn relation_endpoints_match_through_aliases() {
 
     // An endpoint aligned with another gold entity does not match by name.
     let mut ours = facts();
-    ours.relations = vec![relation(
-        RelationKind::PartOf,
-        key(Place, "前海"),
-        key(Place, "广东"),
-        None,
-        "r",
-    )];
-    assert_eq!(
-        score_doc(&gold, &ours).scores.relations.counts,
-        Counts::new(0, 1, 1)
-    );
+    ours.relations = vec![relation(RelationKind::PartOf, key(Place, "前海"), key(Place, "广东"), None, "r")];
+    assert_eq!(score_doc(&gold, &ours).scores.relations.counts, Counts::new(0, 1, 1));
 }
 
 #[test]
@@ -312,17 +215,9 @@ fn unlisted_gold_endpoint_matches_by_name() {
         "relations": [{"type": "locatedIn", "subject": "宝钢股份宝山基地", "object": "宝山"}],
     }));
     let mut ours = facts();
-    ours.relations = vec![relation(
-        RelationKind::LocatedIn,
-        key(Organization, "宝钢股份宝山基地"),
-        key(Place, "宝山"),
-        None,
-        "r",
-    )];
-    assert_eq!(
-        score_doc(&gold, &ours).scores.relations.counts,
-        Counts::new(1, 0, 0)
-    );
+    ours.relations =
+        vec![relation(RelationKind::LocatedIn, key(Organization, "宝钢股份宝山基地"), key(Place, "宝山"), None, "r")];
+    assert_eq!(score_doc(&gold, &ours).scores.relations.counts, Counts::new(1, 0, 0));
 }
 
 #[test]
@@ -353,11 +248,7 @@ fn quotes_match_on_speaker_and_first_ten_characters() {
     assert_eq!(score.scores.quotes.counts, Counts::new(0, 3, 2));
     assert_eq!(
         texts(&score.scores.quotes.false_positives),
-        [
-            "王锦侠: 发展新质生产力,为前海带来",
-            "王锦侠: 因地制宜发展新质生产力",
-            "黄汉: 因地制宜发展新质生产力"
-        ]
+        ["王锦侠: 发展新质生产力,为前海带来", "王锦侠: 因地制宜发展新质生产力", "黄汉: 因地制宜发展新质生产力"]
     );
 }
 
@@ -410,48 +301,14 @@ fn worked_facts() -> DocFacts {
         figure("42.6%", None, None, "r.fig"),
     ];
     f.relations = vec![
-        relation(
-            RelationKind::Affiliation,
-            key(Person, "王锦侠"),
-            authority(),
-            Some("局长"),
-            "r.aff",
-        ),
-        relation(
-            RelationKind::LocatedIn,
-            authority(),
-            shenzhen(),
-            None,
-            "r.loc",
-        ),
-        relation(
-            RelationKind::LocatedIn,
-            qianhai(),
-            shenzhen(),
-            None,
-            "r.loc",
-        ),
-        relation(
-            RelationKind::LocatedIn,
-            qianhai(),
-            shenzhen(),
-            None,
-            "r.loc2",
-        ),
-        relation(
-            RelationKind::PartOf,
-            authority(),
-            key(Organization, "深圳市"),
-            None,
-            "r.part",
-        ),
+        relation(RelationKind::Affiliation, key(Person, "王锦侠"), authority(), Some("局长"), "r.aff"),
+        relation(RelationKind::LocatedIn, authority(), shenzhen(), None, "r.loc"),
+        relation(RelationKind::LocatedIn, qianhai(), shenzhen(), None, "r.loc"),
+        relation(RelationKind::LocatedIn, qianhai(), shenzhen(), None, "r.loc2"),
+        relation(RelationKind::PartOf, authority(), key(Organization, "深圳市"), None, "r.part"),
     ];
     f.quotes = vec![
-        quote(
-            key(Person, "王锦侠"),
-            "“发展新质生产力，给前海带来新的机遇。”",
-            "r.quote",
-        ),
+        quote(key(Person, "王锦侠"), "“发展新质生产力，给前海带来新的机遇。”", "r.quote"),
         quote(key(Person, "黄汉"), "因地制宜发展新质生产力", "r.quote"),
         quote(key(Person, "王锦侠"), "前海迎来外资企业投资热潮", "r.quote"),
     ];
@@ -464,12 +321,7 @@ fn worked_example_counts_per_category_and_type() {
     // Entities: 王锦侠 深圳市前海管理局 深圳市 前海 found; 黄汉权 missed;
     // 黄汉 广东 新能源 and the partOf object Organization/深圳市 spurious.
     assert_eq!(score.scores.entities.counts, Counts::new(4, 4, 1));
-    let by_type: Vec<(&str, Counts)> = score
-        .scores.entities
-        .by_type
-        .iter()
-        .map(|(t, c)| (t.as_str(), *c))
-        .collect();
+    let by_type: Vec<(&str, Counts)> = score.scores.entities.by_type.iter().map(|(t, c)| (t.as_str(), *c)).collect();
     assert_eq!(
         by_type,
         [
@@ -497,10 +349,7 @@ fn worked_example_counts_per_category_and_type() {
     );
     assert_eq!(texts(&score.scores.entities.misses), ["Person/黄汉权"]);
     assert_eq!(texts(&score.scores.figures.misses), ["50% measure=- subject=-"]);
-    assert_eq!(
-        texts(&score.scores.relations.false_positives),
-        ["partOf 深圳市前海管理局 → 深圳市"]
-    );
+    assert_eq!(texts(&score.scores.relations.false_positives), ["partOf 深圳市前海管理局 → 深圳市"]);
 }
 
 #[test]
@@ -518,29 +367,16 @@ fn report_is_micro_averaged_over_documents() {
     assert_eq!(report.total.entities.counts.precision(), 0.5);
     assert_eq!(report.total.entities.counts.recall(), 4.0 / 6.0);
     assert!((report.total.entities.counts.f1() - 4.0 / 7.0).abs() < 1e-12);
-    let rules: Vec<(&str, usize)> = report
-        .false_positives_by_rule
-        .iter()
-        .map(|(r, n)| (r.as_str(), *n))
-        .collect();
+    let rules: Vec<(&str, usize)> = report.false_positives_by_rule.iter().map(|(r, n)| (r.as_str(), *n)).collect();
     assert_eq!(
         rules,
-        [
-            ("r.fig", 1),
-            ("r.industry", 1),
-            ("r.part", 2),
-            ("r.person", 1),
-            ("r.place", 1),
-            ("r.quote", 2)
-        ]
+        [("r.fig", 1), ("r.industry", 1), ("r.part", 2), ("r.person", 1), ("r.place", 1), ("r.quote", 2)]
     );
 }
 
 #[test]
 fn report_prints_a_table_and_every_finding() {
-    let report: GoldReport = [score_doc(&worked_gold(), &worked_facts())]
-        .into_iter()
-        .collect();
+    let report: GoldReport = [score_doc(&worked_gold(), &worked_facts())].into_iter().collect();
     let text = report.to_string();
     let expected_rows = [
         "                       tp     fp     fn  precision   recall       F1",

@@ -11,11 +11,18 @@ use crate::rules::Rules;
 
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load")))
+    PIPELINE.get_or_init(|| {
+        Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load"))
+    })
 }
 
 fn figures(text: &str) -> Vec<Figure> {
-    let doc = Document { id: DocId("t".into()), file_name: String::new(), path: Default::default(), source: text.to_string() };
+    let doc = Document {
+        id: DocId("t".into()),
+        file_name: String::new(),
+        path: Default::default(),
+        source: text.to_string(),
+    };
     pipeline().run(&doc).figures
 }
 
@@ -46,17 +53,26 @@ fn measure_after_a_classifier_spans_a_verb_between_nouns() {
 #[test]
 fn measure_before_a_count_drops_subject_time_adverb_and_verb() {
     assert_eq!(measure("截至目前，杭州已集聚各类研发机构260家。", "260家").as_deref(), Some("研发机构"));
-    assert_eq!(measure("目前苏州有高新技术企业1.5万家，其中专精特新企业200家。", "200家").as_deref(), Some("专精特新企业"));
+    assert_eq!(
+        measure("目前苏州有高新技术企业1.5万家，其中专精特新企业200家。", "200家").as_deref(),
+        Some("专精特新企业")
+    );
 }
 
 #[test]
 fn a_relative_clause_stays_in_the_counted_phrase() {
-    assert_eq!(measure("今年前三季度，在海南注册的境外企业达820家。", "820家").as_deref(), Some("在海南注册的境外企业"));
+    assert_eq!(
+        measure("今年前三季度，在海南注册的境外企业达820家。", "820家").as_deref(),
+        Some("在海南注册的境外企业")
+    );
 }
 
 #[test]
 fn measure_before_an_amount_is_the_subjectless_predicate() {
-    assert_eq!(measure("成都市一季度社会消费品零售总额同比增长6.5%。", "6.5%").as_deref(), Some("社会消费品零售总额同比增长"));
+    assert_eq!(
+        measure("成都市一季度社会消费品零售总额同比增长6.5%。", "6.5%").as_deref(),
+        Some("社会消费品零售总额同比增长")
+    );
     assert_eq!(measure("全国规模以上工业增加值同比增长5.2%。", "5.2%").as_deref(), Some("规模以上工业增加值同比增长"));
     assert_eq!(measure("武汉去年实现进出口总额3600亿元。", "3600亿元").as_deref(), Some("进出口总额"));
 }
@@ -68,7 +84,10 @@ fn a_name_modifying_a_noun_stays_in_the_measure() {
 
 #[test]
 fn a_bare_change_is_the_change_of_the_amount_before_it() {
-    assert_eq!(measure("今年上半年，合肥市实现营业收入520亿元，同比增长12%。", "12%").as_deref(), Some("营业收入同比增长"));
+    assert_eq!(
+        measure("今年上半年，合肥市实现营业收入520亿元，同比增长12%。", "12%").as_deref(),
+        Some("营业收入同比增长")
+    );
 }
 
 #[test]
