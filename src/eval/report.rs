@@ -75,6 +75,7 @@ impl GoldReport {
         writeln!(f)?;
         writeln!(f, "{:<26}{}", "figure measure found", self.total.figure_measure)?;
         writeln!(f, "{:<26}{}", "figure subject found", self.total.figure_subject)?;
+        writeln!(f, "{:<26}{}", "figure period right", self.total.figure_period)?;
         writeln!(f, "{:<26}{}", "affiliation role right", self.total.affiliation_role)
     }
 

@@ -122,6 +122,8 @@ pub struct Scores {
     pub figure_measure: Ratio,
     /// Matched figures whose gold subject is not null: how many of ours denote it.
     pub figure_subject: Ratio,
+    /// Matched figures whose gold time is not null: how many of ours give that period.
+    pub figure_period: Ratio,
     /// Matched affiliations: how many have gold's role.
     pub affiliation_role: Ratio,
     /// The wrong or missing measures, subjects and roles behind the three ratios.
@@ -142,6 +144,7 @@ impl Scores {
         self.quotes.absorb(other.quotes);
         self.figure_measure += other.figure_measure;
         self.figure_subject += other.figure_subject;
+        self.figure_period += other.figure_period;
         self.affiliation_role += other.affiliation_role;
         self.field_errors.extend(other.field_errors);
     }
@@ -406,26 +409,38 @@ fn score_figures(score: &mut DocScore, align: &Alignment<'_>, gold: &[GoldFigure
     }
 }
 
-/// Records whether a matched figure of ours has gold's measure and subject.
+/// Records, for each field gold gives (measure, subject, period), whether
+/// the matched figure of ours has it, and what it has instead when not.
 fn check_figure_fields(score: &mut DocScore, align: &Alignment<'_>, gold: &GoldFigure, ours: &Deduped<'_, Figure>) {
     let fact = ours.fact;
-    if let Some(gold_measure) = &gold.measure {
-        let found = measure_found(gold, fact);
-        score.scores.figure_measure.record(found);
+    type Field<'a> = (&'static str, Option<&'a str>, Option<&'a str>, bool, fn(&mut Scores) -> &mut Ratio);
+    let fields: [Field<'_>; 3] = [
+        ("measure", gold.measure.as_deref(), fact.measure.as_deref(), measure_found(gold, fact), |s| {
+            &mut s.figure_measure
+        }),
+        (
+            "subject",
+            gold.subject.as_deref(),
+            fact.subject.as_ref().map(|k| k.name.as_str()),
+            subject_found(align, gold, fact),
+            |s| &mut s.figure_subject,
+        ),
+        ("period", gold.time.as_deref(), fact.period.as_deref(), period_found(gold, fact), |s| &mut s.figure_period),
+    ];
+    for (name, gold_value, ours_value, found, ratio) in fields {
+        let Some(gold_value) = gold_value else { continue };
+        ratio(&mut score.scores).record(found);
         if !found {
-            let ours_measure = or_dash(fact.measure.as_deref());
-            let text = format!("figure {} measure: ours {ours_measure}, gold {gold_measure}", gold.text);
+            let text = format!("figure {} {name}: ours {}, gold {gold_value}", gold.text, or_dash(ours_value));
             score.scores.field_errors.push(finding(&score.doc, text, &ours.rules));
         }
     }
-    if let Some(gold_subject) = &gold.subject {
-        let found = subject_found(align, gold, fact);
-        score.scores.figure_subject.record(found);
-        if !found {
-            let ours_subject = or_dash(fact.subject.as_ref().map(|k| k.name.as_str()));
-            let text = format!("figure {} subject: ours {ours_subject}, gold {gold_subject}", gold.text);
-            score.scores.field_errors.push(finding(&score.doc, text, &ours.rules));
-        }
+}
+
+fn period_found(gold: &GoldFigure, ours: &Figure) -> bool {
+    match (&gold.time, &ours.period) {
+        (Some(g), Some(o)) => fold(g) == fold(o),
+        _ => false,
     }
 }
 

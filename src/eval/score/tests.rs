@@ -186,6 +186,28 @@ fn figure_fields_count_only_where_gold_has_them() {
 }
 
 #[test]
+fn figure_period_is_scored_where_gold_gives_a_time() {
+    let mut with_time = gold_figure("835项", None, None);
+    with_time["time"] = json!("2023年");
+    let mut other_time = gold_figure("93项", None, None);
+    other_time["time"] = json!("今年前4个月");
+    let gold = gold(json!({"figures": [with_time, other_time, gold_figure("5.5万家", None, None)]}));
+    let mut ours = facts();
+    ours.figures = vec![
+        Figure { period: Some("2023年".into()), ..figure("835项", None, None, "r.f") },
+        Figure { period: Some("去年".into()), ..figure("93项", None, None, "r.f") },
+        figure("5.5万家", None, None, "r.f"),
+    ];
+    let score = score_doc(&gold, &ours);
+    assert_eq!(
+        score.scores.figure_period,
+        Ratio { hits: 1, total: 2 },
+        "the figure without a gold time is not counted"
+    );
+    assert_eq!(texts(&score.scores.field_errors), ["figure 93项 period: ours 去年, gold 今年前4个月"]);
+}
+
+#[test]
 fn relation_endpoints_match_through_aliases() {
     let gold = gold(json!({
         "entities": [entity("Place", "前海", &[]), entity("Place", "深圳市", &["深圳"])],
