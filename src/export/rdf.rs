@@ -52,9 +52,19 @@ pub(crate) fn quads_with(kg: &KnowledgeGraph, iris: &Iris) -> Vec<Quad> {
     sorted(out.quads)
 }
 
-/// The union of the quads' triples, sorted and deduplicated.
+/// The union of the quads' triples, sorted and deduplicated. `quads` must be
+/// sorted as `quads` returns them: a quad's text is its triple's text followed
+/// by the graph name, so that order already sorts the triples and puts equal
+/// ones side by side, and no second sort is needed.
 pub fn triples(quads: &[Quad]) -> Vec<Triple> {
-    sort_triples(quads.iter().map(|q| Triple::from(q.clone())).collect())
+    let mut out: Vec<Triple> = Vec::with_capacity(quads.len());
+    for q in quads {
+        let t = Triple::from(q.clone());
+        if out.last() != Some(&t) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// Sorts triples by their N-Triples text and removes duplicates, which also
