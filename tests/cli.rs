@@ -7,6 +7,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
+/// Every file `zhkg extract` writes into its out folder.
+const OUTPUT_FILES: [&str; 8] = [
+    "graph.ttl",
+    "graph.nq",
+    "graph.graphml",
+    "entities.csv",
+    "edges.csv",
+    "mentions.csv",
+    "figures.csv",
+    "quotes.csv",
+];
+
 fn zhkg() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_zhkg"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
@@ -52,16 +64,7 @@ fn extract_writes_every_output_and_a_summary() {
     for word in ["documents  5", "entities", "Person", "relations", "affiliation", "figures", "quotes", "elapsed"] {
         assert!(summary.contains(word), "summary lacks {word}:\n{summary}");
     }
-    for f in [
-        "graph.ttl",
-        "graph.nq",
-        "graph.graphml",
-        "entities.csv",
-        "edges.csv",
-        "mentions.csv",
-        "figures.csv",
-        "quotes.csv",
-    ] {
+    for f in OUTPUT_FILES {
         let len = fs::metadata(dir.path().join(f)).map(|m| m.len()).unwrap_or(0);
         assert!(len > 0, "{f} missing or empty");
     }
@@ -73,16 +76,7 @@ fn same_input_same_rules_give_byte_identical_output() {
     for d in [&a, &b] {
         assert!(run(&["extract", "seeds", "--out", d.path().to_str().unwrap()]).status.success());
     }
-    for f in [
-        "graph.ttl",
-        "graph.nq",
-        "graph.graphml",
-        "entities.csv",
-        "edges.csv",
-        "mentions.csv",
-        "figures.csv",
-        "quotes.csv",
-    ] {
+    for f in OUTPUT_FILES {
         assert!(fs::read(a.path().join(f)).unwrap() == fs::read(b.path().join(f)).unwrap(), "{f} differs between runs");
     }
 }

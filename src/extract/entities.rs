@@ -230,8 +230,8 @@ pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
 
 /// jieba's own part-of-speech guess, checked by the type's shape.
 fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
-    let tag = rule.tag.as_deref().expect("tagger rules have a tag");
-    for tok in s.tokens.iter().filter(|t| tag.split('|').any(|one| t.tag == one)) {
+    let tags: Vec<&str> = rule.tag.as_deref().expect("tagger rules have a tag").split('|').collect();
+    for tok in s.tokens.iter().filter(|t| tags.contains(&t.tag)) {
         let ok = match rule.ty {
             // nrt marks a transliterated foreign name (克林顿): no surname, longer.
             EntityType::Person if tok.tag == "nrt" => plausible_foreign_name(rules, tok.word),

@@ -21,17 +21,7 @@ pub(crate) fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Reads a one-column list, reporting duplicates.
 pub(crate) fn read_list(file: &str, text: &str, diag: &mut Diagnostics) -> Vec<String> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for (line, l) in content_lines(text) {
-        let word = l.split('\t').next().unwrap_or("").trim();
-        if !seen.insert(word.to_string()) {
-            diag.error(file, line, format!("duplicate entry `{word}`"));
-            continue;
-        }
-        out.push(word.to_string());
-    }
-    out
+    read_tsv_headerless(file, text, diag).into_iter().map(|(word, _)| word).collect()
 }
 
 /// Reads a TSV with a header; returns (line, columns) of the data rows, each
