@@ -12,7 +12,7 @@
 //! - `segment`: `Segmenter::tag` of every sentence of the repaired text.
 //! - `pipeline`: `Pipeline::run` per document (repair, segmentation, every
 //!   extractor, resolution).
-//! - `graph+export`: `KnowledgeGraph::build` and `export::write_all` into a
+//! - `graph+export`: `export::write_all` (per-document graphs, rendering, writing) into a
 //!   temporary folder.
 //! - `jieba_tag`: plain `Jieba::new()` `.tag(line, true)`, line by line.
 //! - `startup`: `Rules::load` + `Pipeline::new`.
@@ -29,7 +29,6 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
 use jieba_rs::Jieba;
 use zhkg::export::{self, ExportOptions};
-use zhkg::graph::KnowledgeGraph;
 use zhkg::model::DocFacts;
 use zhkg::normalize::{Normalizer, Repaired};
 use zhkg::pipeline::Pipeline;
@@ -102,14 +101,10 @@ fn stages(c: &mut Criterion) {
     configure(&mut group, bytes.clone());
     group.measurement_time(Duration::from_secs(20));
     let out = tempfile::tempdir().expect("creating a temporary folder");
-    group.bench_function("build+write_all", |b| {
+    group.bench_function("write_all", |b| {
         b.iter_batched(
             || fx.facts.clone(),
-            |facts| {
-                let kg = KnowledgeGraph::build(facts);
-                export::write_all(&kg, out.path(), &ExportOptions::default()).expect("exporting the graph");
-                kg
-            },
+            |facts| export::write_all(facts, out.path(), &ExportOptions::default()).expect("exporting the graph"),
             BatchSize::PerIteration,
         )
     });

@@ -1,16 +1,26 @@
 //! `zhkg extract`: documents in, graph files out, a summary printed.
+//!
+//! Documents are independent: worker threads take them in input order (the
+//! next index from a shared counter), extract them and render their part of
+//! every output, and the main thread appends the parts in input order, so
+//! the files are the same bytes whatever the number of threads. At most a
+//! few parts wait at a time, so memory does not grow with the corpus.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
-use std::path::PathBuf;
-use std::time::Instant;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{RulesArg, EXIT_SKIPPED};
-use crate::export::{self, ExportOptions};
-use crate::graph::{Edge, KnowledgeGraph, Node};
-use crate::input;
+use crate::export::{self, DocumentPart, ExportOptions, Exporter, Iris};
+use crate::graph::Totals;
+use crate::input::{self, InputError};
+use crate::pipeline::{Pipeline, StageTimes};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
@@ -25,6 +35,16 @@ pub struct Args {
     /// The base of every resource IRI.
     #[arg(long, default_value = export::DEFAULT_BASE)]
     base: String,
+    /// Extract only the I-th of N equal runs of the input files (sorted by
+    /// path), for running shards as separate jobs; 1 ≤ I ≤ N.
+    #[arg(long, value_name = "I/N", value_parser = Shard::parse)]
+    shard: Option<Shard>,
+    /// Worker threads [default: one per core].
+    #[arg(long, short = 'j')]
+    threads: Option<usize>,
+    /// Print the time each stage took on stderr.
+    #[arg(long)]
+    profile: bool,
 }
 
 impl Default for Args {
@@ -34,56 +54,220 @@ impl Default for Args {
             rules: RulesArg::default(),
             out: PathBuf::from("out"),
             base: export::DEFAULT_BASE.to_string(),
+            shard: None,
+            threads: None,
+            profile: false,
         }
+    }
+}
+
+/// Shard `index` (1-based) of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    index: usize,
+    count: usize,
+}
+
+impl Shard {
+    fn parse(s: &str) -> Result<Self, String> {
+        let usage = || format!("{s:?} is not a shard: write I/N with 1 ≤ I ≤ N, such as 2/8");
+        let (i, n) = s.split_once('/').ok_or_else(usage)?;
+        let (index, count) = (i.trim().parse().map_err(|_| usage())?, n.trim().parse().map_err(|_| usage())?);
+        if index == 0 || index > count {
+            return Err(usage());
+        }
+        Ok(Self { index, count })
+    }
+
+    /// This shard's contiguous run of `files`. Contiguous runs keep input
+    /// order, so the shards' graph.nq files, concatenated in shard order,
+    /// are byte for byte the graph.nq of one run over every file.
+    pub fn select<T>(&self, files: &[T]) -> std::ops::Range<usize> {
+        let bound = |i: usize| i * files.len() / self.count;
+        bound(self.index - 1)..bound(self.index)
     }
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let started = Instant::now();
     let pipeline = args.rules.pipeline()?;
-    let files = input::collect(&args.paths)?;
-    let mut facts = Vec::new();
-    let mut skipped = 0;
-    for path in &files {
-        match input::read(path) {
-            Ok(doc) => facts.push(pipeline.run(&doc)),
-            Err(e) => {
-                skipped += 1;
-                writeln!(io::stderr(), "zhkg: {e}")?;
-            }
-        }
+    let startup = started.elapsed();
+    let mut files = input::collect(&args.paths)?;
+    if let Some(shard) = args.shard {
+        files = files[shard.select(&files)].to_vec();
     }
-    let kg = KnowledgeGraph::build(facts);
     let opts = ExportOptions { base: args.base.clone() };
-    export::write_all(&kg, &args.out, &opts)
-        .with_context(|| format!("writing the graph into {}", args.out.display()))?;
-    print_summary(&kg, &args.out, skipped, started)?;
+    let mut exporter =
+        Exporter::create(&args.out, &opts).with_context(|| format!("writing the graph into {}", args.out.display()))?;
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
+    let progress = progress_bar(&files);
+    let mut profile = Profile { startup, ..Profile::default() };
+    let mut skipped = 0;
+    let mut failure = None;
+    let iris = exporter.iris().clone();
+    for_each_in_order(
+        &files,
+        threads,
+        |path| work(&pipeline, &iris, path),
+        |result| {
+            let (part, times) = match result {
+                Ok(done) => done,
+                Err(e) => {
+                    skipped += 1;
+                    progress.suspend(|| writeln!(io::stderr(), "zhkg: {e}")).ok();
+                    return;
+                }
+            };
+            progress.inc(part.1);
+            profile.add(&times);
+            let clock = Instant::now();
+            if failure.is_none() {
+                failure = exporter.add(part.0).err();
+            }
+            profile.write += clock.elapsed();
+        },
+    );
+    progress.finish_and_clear();
+    if let Some(e) = failure {
+        return Err(e).with_context(|| format!("writing the graph into {}", args.out.display()));
+    }
+    let clock = Instant::now();
+    let (_, totals) = exporter.finish().with_context(|| format!("writing the graph into {}", args.out.display()))?;
+    profile.write += clock.elapsed();
+    print_summary(&totals, &args.out, skipped, started)?;
+    if args.profile {
+        profile.print(started.elapsed(), threads, files.iter().map(|f| file_len(f)).sum())?;
+    }
     Ok(if skipped > 0 { EXIT_SKIPPED } else { 0 })
 }
 
-fn print_summary(kg: &KnowledgeGraph, out: &std::path::Path, skipped: usize, started: Instant) -> io::Result<()> {
-    let mut entities: BTreeMap<&str, usize> = BTreeMap::new();
-    for e in kg.entities() {
-        *entities.entry(e.key.ty.as_str()).or_default() += 1;
-    }
-    let mut relations: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, _, _, edge) in kg.edges() {
-        if let Edge::Relation { kind, .. } = edge {
-            *relations.entry(kind.as_str()).or_default() += 1;
+/// A document's rendered part, with its size in bytes, and the time each
+/// stage took on it.
+type Worked = ((DocumentPart, u64), WorkTimes);
+
+/// Reads, extracts and renders one document (on a worker thread).
+fn work(pipeline: &Pipeline, iris: &Iris, path: &Path) -> Result<Worked, InputError> {
+    let mut times = WorkTimes::default();
+    let clock = Instant::now();
+    let doc = input::read(path)?;
+    times.read = clock.elapsed();
+    let facts = pipeline.run_timed(&doc, &mut times.pipeline);
+    let clock = Instant::now();
+    let part = export::render(facts, iris);
+    times.render = clock.elapsed();
+    Ok(((part, doc.source.len() as u64), times))
+}
+
+/// Runs `work` over `items` on `threads` threads and hands each result to
+/// `sink` on this thread, in the order of `items`. Workers take the next
+/// item as they become free, and stop taking when the results waiting for
+/// an earlier, slower item fill a small window, so memory stays bounded.
+fn for_each_in_order<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(R),
+) {
+    let window = 4 * threads;
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<(usize, R)>(window);
+        for _ in 0..threads {
+            let (tx, next, work) = (tx.clone(), &next, &work);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                if tx.send((i, work(item))).is_err() {
+                    break;
+                }
+            });
         }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut expected = 0;
+        for (i, result) in rx {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&expected) {
+                sink(result);
+                expected += 1;
+            }
+        }
+    });
+}
+
+fn progress_bar(files: &[PathBuf]) -> ProgressBar {
+    // indicatif draws nothing when stderr is not a terminal; checking here
+    // as well keeps the byte count below from touching every file for nothing.
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
     }
-    let count = |f: fn(&Node) -> bool| kg.graph.node_weights().filter(|n| f(n)).count();
+    let total = files.iter().map(|f| file_len(f)).sum();
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let style =
+        ProgressStyle::with_template("{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}")
+            .expect("the template is valid");
+    bar.set_style(style);
+    bar
+}
+
+fn file_len(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct WorkTimes {
+    read: Duration,
+    pipeline: StageTimes,
+    render: Duration,
+}
+
+/// Where the time went: worker stages summed over threads, the writer's
+/// time on the main thread.
+#[derive(Debug, Default)]
+struct Profile {
+    startup: Duration,
+    read: Duration,
+    pipeline: StageTimes,
+    render: Duration,
+    write: Duration,
+}
+
+impl Profile {
+    fn add(&mut self, t: &WorkTimes) {
+        self.read += t.read;
+        self.pipeline += t.pipeline;
+        self.render += t.render;
+    }
+
+    fn print(&self, wall: Duration, threads: usize, bytes: u64) -> io::Result<()> {
+        let mut rows = vec![("start-up (rules, dictionary)", self.startup), ("read", self.read)];
+        rows.extend(self.pipeline.named());
+        rows.extend([("render outputs", self.render), ("write outputs (main thread)", self.write)]);
+        let busy: Duration = rows.iter().map(|r| r.1).sum();
+        let mut w = io::stderr().lock();
+        writeln!(w, "{:<30} {:>10} {:>7}", "stage", "seconds", "share")?;
+        for (name, time) in rows {
+            let share = 100.0 * time.as_secs_f64() / busy.as_secs_f64().max(f64::EPSILON);
+            writeln!(w, "{name:<30} {:>10.3} {share:>6.1}%", time.as_secs_f64())?;
+        }
+        let mib = bytes as f64 / f64::from(1 << 20);
+        writeln!(w, "{:<30} {:>10.3}", format!("wall clock, {threads} thread(s)"), wall.as_secs_f64())?;
+        writeln!(w, "{:<30} {:>10.2} MiB/s", "throughput", mib / wall.as_secs_f64())
+    }
+}
+
+fn print_summary(totals: &Totals, out: &Path, skipped: usize, started: Instant) -> io::Result<()> {
+    let mut entities: BTreeMap<&str, usize> = BTreeMap::new();
+    for key in totals.entities.keys() {
+        *entities.entry(key.ty.as_str()).or_default() += 1;
+    }
     let mut w = io::stdout().lock();
-    writeln!(
-        w,
-        "documents  {}{}",
-        kg.documents().count(),
-        if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() }
-    )?;
+    let skipped = if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() };
+    writeln!(w, "documents  {}{skipped}", totals.documents)?;
     writeln!(w, "entities   {}", breakdown(&entities))?;
-    writeln!(w, "relations  {}", breakdown(&relations))?;
-    writeln!(w, "figures    {}", count(|n| matches!(n, Node::Figure(_))))?;
-    writeln!(w, "quotes     {}", count(|n| matches!(n, Node::Quote(_))))?;
+    writeln!(w, "relations  {}", breakdown(&totals.relations_by_kind()))?;
+    writeln!(w, "figures    {}", totals.figures)?;
+    writeln!(w, "quotes     {}", totals.quotes)?;
     writeln!(w, "elapsed    {:.2} s", started.elapsed().as_secs_f64())?;
     writeln!(w, "written    {}/graph.ttl, graph.nq, graph.graphml, *.csv", out.display())
 }
@@ -92,4 +276,40 @@ fn breakdown(counts: &BTreeMap<&str, usize>) -> String {
     let total: usize = counts.values().sum();
     let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
     format!("{total} ({})", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_the_files_once_in_order() {
+        let files: Vec<usize> = (0..10).collect();
+        let runs: Vec<_> = (1..=3).map(|i| Shard { index: i, count: 3 }.select(&files)).collect();
+        assert_eq!(runs, [0..3, 3..6, 6..10]);
+        assert_eq!(Shard { index: 4, count: 4 }.select(&files[..2]), 1..2);
+    }
+
+    #[test]
+    fn shard_syntax_is_checked() {
+        assert_eq!(Shard::parse("2/8"), Ok(Shard { index: 2, count: 8 }));
+        for bad in ["0/3", "4/3", "1", "a/b", "1/0"] {
+            assert!(Shard::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn results_arrive_in_input_order_whatever_the_threads() {
+        let items: Vec<u64> = (0..200).collect();
+        for threads in [1, 2, 7] {
+            let mut seen = Vec::new();
+            // Later items finish first: the sink must still see them in order.
+            let work = |&i: &u64| {
+                std::thread::sleep(Duration::from_micros((200 - i) * 5));
+                i
+            };
+            for_each_in_order(&items, threads, work, |i| seen.push(i));
+            assert_eq!(seen, items, "{threads} threads");
+        }
+    }
 }

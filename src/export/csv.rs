@@ -1,4 +1,4 @@
-//! CSV tables for pandas, R and networkx: UTF-8, one header line, rows sorted.
+//! CSV tables for pandas, R and networkx: UTF-8, one header line, rows in a fixed order.
 //!
 //! Input: a `KnowledgeGraph`. Output: one of five tables. Entities, figures,
 //! quotes and the endpoints of edges are named by the GraphML node ids
@@ -14,15 +14,14 @@
 //!
 //! `mentions` counts mentions in the whole corpus, `documents` the documents
 //! that mention the entity; `sentence` is the sentence index in the document.
+//! Rows are sorted within each document, documents come in input order, and
+//! the rows that need the whole corpus (entities, relation edges) come last.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
-
-use petgraph::graph::NodeIndex;
 
 use super::names::{entity_id, format_number, node_ids, Iris};
 use super::{ExportError, DEFAULT_BASE};
-use crate::graph::{Edge, KnowledgeGraph, Node};
+use crate::graph::{Edge, KnowledgeGraph, Node, Totals};
 use crate::model::Provenance;
 
 /// The tables `write_all` writes.
@@ -92,10 +91,6 @@ impl CsvSerializer {
         Ok(self)
     }
 
-    pub(crate) fn with_iris(table: Table, iris: Iris) -> Self {
-        Self { table, iris }
-    }
-
     pub fn for_writer<W: Write>(self, writer: W) -> WriterCsvSerializer<W> {
         WriterCsvSerializer { table: self.table, iris: self.iris, writer: ::csv::Writer::from_writer(writer) }
     }
@@ -112,16 +107,9 @@ pub struct WriterCsvSerializer<W: Write> {
 impl<W: Write> WriterCsvSerializer<W> {
     /// Writes the header and every row of the table for `kg`. Call it once.
     pub fn serialize(mut self, kg: &KnowledgeGraph) -> io::Result<Self> {
-        let ids = node_ids(kg);
-        let rows = match self.table {
-            Table::Entities => entity_rows(kg, &self.iris),
-            Table::Edges => edge_rows(kg, &ids),
-            Table::Mentions => mention_rows(kg),
-            Table::Figures => figure_rows(kg, &ids),
-            Table::Quotes => quote_rows(kg, &ids),
-        };
         self.writer.write_record(self.table.header())?;
-        for row in rows {
+        let rows = document_rows(self.table, kg).into_iter();
+        for row in rows.chain(corpus_rows(self.table, &Totals::of(kg), &self.iris)) {
             self.writer.write_record(&row)?;
         }
         Ok(self)
@@ -133,42 +121,77 @@ impl<W: Write> WriterCsvSerializer<W> {
     }
 }
 
-fn entity_rows(kg: &KnowledgeGraph, iris: &Iris) -> Vec<Vec<String>> {
-    let mut documents: BTreeMap<NodeIndex, usize> = BTreeMap::new();
-    for (_, _, target, edge) in kg.edges() {
-        if matches!(edge, Edge::Mentions(_)) {
-            *documents.entry(target).or_default() += 1;
-        }
+/// The rows a documents' graph gives on its own, sorted: every table's but
+/// the entities and the relation edges, which need the whole corpus.
+pub(crate) fn document_rows(table: Table, kg: &KnowledgeGraph) -> Vec<Vec<String>> {
+    match table {
+        Table::Entities => Vec::new(),
+        Table::Edges => edge_rows(kg, &node_ids(kg)),
+        Table::Mentions => mention_rows(kg),
+        Table::Figures => figure_rows(kg, &node_ids(kg)),
+        Table::Quotes => quote_rows(kg, &node_ids(kg)),
     }
-    let mut rows = Vec::new();
-    for ix in kg.graph.node_indices() {
-        let Node::Entity(e) = &kg.graph[ix] else {
-            continue;
-        };
-        rows.push(vec![
-            entity_id(&e.key),
-            iris.entity(&e.key).into_string(),
-            e.key.ty.as_str().to_string(),
-            e.key.name.clone(),
-            e.aliases.iter().map(String::as_str).collect::<Vec<_>>().join("|"),
-            e.mention_count.to_string(),
-            documents.get(&ix).copied().unwrap_or(0).to_string(),
-        ]);
+}
+
+/// The rows that come from the corpus totals, written after every document's.
+pub(crate) fn corpus_rows(table: Table, totals: &Totals, iris: &Iris) -> Vec<Vec<String>> {
+    match table {
+        Table::Entities => entity_rows(totals, iris),
+        Table::Edges => relation_rows(totals),
+        Table::Mentions | Table::Figures | Table::Quotes => Vec::new(),
     }
+}
+
+/// Rows as CSV text without a header, for a writer to append.
+pub(crate) fn to_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        writer.write_record(row).expect("writing into memory cannot fail");
+    }
+    writer.into_inner().expect("writing into memory cannot fail")
+}
+
+fn entity_rows(totals: &Totals, iris: &Iris) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = totals
+        .entities
+        .iter()
+        .map(|(key, t)| {
+            vec![
+                entity_id(key),
+                iris.entity(key).into_string(),
+                key.ty.as_str().to_string(),
+                key.name.clone(),
+                t.aliases.iter().map(String::as_str).collect::<Vec<_>>().join("|"),
+                t.mentions.to_string(),
+                t.documents.to_string(),
+            ]
+        })
+        .collect();
     rows.sort();
     rows
 }
 
+fn relation_rows(totals: &Totals) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = totals
+        .relations
+        .iter()
+        .map(|(r, weight)| {
+            let role = r.role.clone().unwrap_or_default();
+            vec![entity_id(&r.subject), entity_id(&r.object), r.kind.as_str().to_string(), role, weight.to_string()]
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// Edges from documents, figures and quotes; relation edges are the corpus's.
 fn edge_rows(kg: &KnowledgeGraph, ids: &[String]) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = kg
         .edges()
+        .filter(|(_, _, _, edge)| !matches!(edge, Edge::Relation { .. }))
         .map(|(_, source, target, edge)| {
-            let role = match edge {
-                Edge::Relation { role: Some(role), .. } => role.clone(),
-                _ => String::new(),
-            };
             let (source, target) = (ids[source.index()].clone(), ids[target.index()].clone());
-            vec![source, target, edge.label().to_string(), role, edge.weight().to_string()]
+            vec![source, target, edge.label().to_string(), String::new(), edge.weight().to_string()]
         })
         .collect();
     rows.sort();

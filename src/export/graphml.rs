@@ -3,8 +3,12 @@
 //!
 //! Input: a `KnowledgeGraph`. Output: GraphML with every `<key>` declared
 //! before `<graph>`, ids derived from content (`person:黄汉权`, `doc:ID`,
-//! `figure:ID:12-16`, `quote:ID:12-40`; edges `e0`, `e1`… in graph order),
-//! numbers typed `int` or `double`.
+//! `figure:ID:12-16`, `quote:ID:12-40`; edges `SOURCE>TARGET`),
+//! numbers typed `int` or `double`, one element per line.
+//!
+//! The writer streams: entity nodes and relation edges come from the corpus
+//! `Totals` (`write_corpus_part`), every other node and edge from one
+//! document's graph at a time (`render_document_part`).
 //!
 //! ```no_run
 //! # use zhkg::export::GraphMlSerializer;
@@ -20,9 +24,9 @@ use std::io::{self, Write};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use super::names::{format_number, node_ids, Iris};
+use super::names::{entity_id, format_number, node_ids, Iris};
 use super::{ExportError, DEFAULT_BASE};
-use crate::graph::{Edge, KnowledgeGraph, Node};
+use crate::graph::{Edge, KnowledgeGraph, Node, Totals};
 
 const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
 const QUOTE_LABEL_CHARS: usize = 20;
@@ -81,12 +85,8 @@ impl GraphMlSerializer {
         Ok(self)
     }
 
-    pub(crate) fn with_iris(iris: Iris) -> Self {
-        Self { iris }
-    }
-
     pub fn for_writer<W: Write>(self, writer: W) -> WriterGraphMlSerializer<W> {
-        WriterGraphMlSerializer { iris: self.iris, writer: Writer::new_with_indent(writer, b' ', 2) }
+        WriterGraphMlSerializer { iris: self.iris, writer: Writer::new(writer) }
     }
 }
 
@@ -100,99 +100,156 @@ pub struct WriterGraphMlSerializer<W: Write> {
 impl<W: Write> WriterGraphMlSerializer<W> {
     /// Writes the whole GraphML document for `kg`. Call it once.
     pub fn serialize(mut self, kg: &KnowledgeGraph) -> io::Result<Self> {
-        self.writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        let root = BytesStart::new("graphml").with_attributes([("xmlns", GRAPHML_NS)]);
-        self.writer.write_event(Event::Start(root))?;
-        for k in &KEYS {
-            let attrs = [("id", k.id), ("for", k.domain), ("attr.name", k.name), ("attr.type", k.ty)];
-            self.writer.create_element("key").with_attributes(attrs).write_empty()?;
-        }
-        let graph = BytesStart::new("graph").with_attributes([("id", "G"), ("edgedefault", "directed")]);
-        self.writer.write_event(Event::Start(graph))?;
-        let ids = node_ids(kg);
-        for ix in kg.graph.node_indices() {
-            let data = self.node_data(kg, ix);
-            self.element("node", &[("id", &ids[ix.index()])], &data)?;
-        }
-        for (n, (_, source, target, edge)) in kg.edges().enumerate() {
-            let id = format!("e{n}");
-            let attrs = [("id", id.as_str()), ("source", &ids[source.index()]), ("target", &ids[target.index()])];
-            self.element("edge", &attrs, &edge_data(edge))?;
-        }
-        self.writer.write_event(Event::End(BytesEnd::new("graph")))?;
-        self.writer.write_event(Event::End(BytesEnd::new("graphml")))?;
+        write_start(&mut self.writer)?;
+        write_corpus_part(&mut self.writer, &Totals::of(kg), &self.iris)?;
+        write_document_part(&mut self.writer, kg, &self.iris)?;
+        write_end(&mut self.writer)?;
         Ok(self)
     }
 
     /// Flushes and returns the writer.
     pub fn finish(self) -> io::Result<W> {
         let mut inner = self.writer.into_inner();
-        inner.write_all(b"\n")?;
         inner.flush()?;
         Ok(inner)
     }
-
-    /// `<name attrs…><data key="…">value</data>…</name>`.
-    fn element(&mut self, name: &str, attrs: &[(&str, &str)], data: &[(&str, String)]) -> io::Result<()> {
-        let attrs: Vec<_> = attrs.iter().map(|(k, v)| (*k, xml_safe(v))).collect();
-        let start = BytesStart::new(name).with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_ref())));
-        self.writer.write_event(Event::Start(start))?;
-        for (key, value) in data {
-            self.writer
-                .create_element("data")
-                .with_attribute(("key", *key))
-                .write_text_content(BytesText::new(&xml_safe(value)))?;
-        }
-        self.writer.write_event(Event::End(BytesEnd::new(name)))
-    }
-
-    fn node_data(&self, kg: &KnowledgeGraph, ix: petgraph::graph::NodeIndex) -> Vec<(&'static str, String)> {
-        let mut data = Vec::new();
-        let mut put = |key: &'static str, value: String| data.push((key, value));
-        match &kg.graph[ix] {
-            Node::Document(d) => {
-                put("n_label", d.file_name.clone());
-                put("n_type", "Document".into());
-                put("n_iri", self.iris.doc(&d.id).into_string());
-            }
-            Node::Entity(e) => {
-                put("n_label", e.key.name.clone());
-                put("n_type", e.key.ty.as_str().into());
-                put("n_mentions", e.mention_count.to_string());
-                if !e.aliases.is_empty() {
-                    put("n_aliases", e.aliases.iter().map(String::as_str).collect::<Vec<_>>().join("|"));
-                }
-                put("n_iri", self.iris.entity(&e.key).into_string());
-            }
-            Node::Figure(f) => {
-                put("n_label", f.text.clone());
-                put("n_type", "Figure".into());
-                if let Some(v) = format_number(f.value) {
-                    put("n_value", v);
-                }
-                put("n_unit", f.unit.clone());
-                f.measure.iter().for_each(|m| put("n_measure", m.clone()));
-                f.period.iter().for_each(|p| put("n_period", p.clone()));
-                put("n_iri", self.iris.figure(f).into_string());
-            }
-            Node::Quote(q) => {
-                put("n_label", q.text.chars().take(QUOTE_LABEL_CHARS).collect());
-                put("n_type", "Quote".into());
-                put("n_iri", self.iris.quote(q).into_string());
-            }
-        }
-        data.push(("n_degree", kg.degree(ix).to_string()));
-        data.sort_by_key(|(key, _)| KEYS.iter().position(|k| k.id == *key));
-        data
-    }
 }
 
-fn edge_data(edge: &Edge) -> Vec<(&'static str, String)> {
-    let mut data = vec![("e_label", edge.label().to_string()), ("e_weight", edge.weight().to_string())];
-    if let Edge::Relation { role: Some(role), .. } = edge {
-        data.push(("e_role", role.clone()));
+/// The declaration, `<graphml>`, every `<key>` and `<graph>`, one per line.
+pub(crate) fn write_start<W: Write>(w: &mut Writer<W>) -> io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    newline(w)?;
+    w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([("xmlns", GRAPHML_NS)])))?;
+    newline(w)?;
+    for k in &KEYS {
+        let attrs = [("id", k.id), ("for", k.domain), ("attr.name", k.name), ("attr.type", k.ty)];
+        w.create_element("key").with_attributes(attrs).write_empty()?;
+        newline(w)?;
     }
-    data
+    w.write_event(Event::Start(BytesStart::new("graph").with_attributes([("id", "G"), ("edgedefault", "directed")])))?;
+    newline(w)
+}
+
+pub(crate) fn write_end<W: Write>(w: &mut Writer<W>) -> io::Result<()> {
+    w.write_event(Event::End(BytesEnd::new("graph")))?;
+    newline(w)?;
+    w.write_event(Event::End(BytesEnd::new("graphml")))?;
+    newline(w)
+}
+
+/// Entity nodes and relation edges, from the totals of the whole corpus.
+/// They come before every document's part, so that each edge's endpoints
+/// are declared before it.
+pub(crate) fn write_corpus_part<W: Write>(w: &mut Writer<W>, totals: &Totals, iris: &Iris) -> io::Result<()> {
+    let degrees = totals.degrees();
+    for (key, t) in &totals.entities {
+        let mut data = vec![
+            ("n_label", key.name.clone()),
+            ("n_type", key.ty.as_str().to_string()),
+            ("n_mentions", t.mentions.to_string()),
+            ("n_degree", degrees[key].to_string()),
+        ];
+        if !t.aliases.is_empty() {
+            data.push(("n_aliases", t.aliases.iter().map(String::as_str).collect::<Vec<_>>().join("|")));
+        }
+        data.push(("n_iri", iris.entity(key).into_string()));
+        element(w, "node", &[("id", &entity_id(key))], &data)?;
+    }
+    for (r, weight) in &totals.relations {
+        let (source, target) = (entity_id(&r.subject), entity_id(&r.object));
+        let role = r.role.as_deref().unwrap_or("");
+        let id = format!("{source}>{target}|{}|{role}", r.kind);
+        let mut data = vec![("e_label", r.kind.as_str().to_string()), ("e_weight", weight.to_string())];
+        if let Some(role) = &r.role {
+            data.push(("e_role", role.clone()));
+        }
+        element(w, "edge", &[("id", &id), ("source", &source), ("target", &target)], &data)?;
+    }
+    Ok(())
+}
+
+/// The nodes of documents, figures and quotes and the edges from them, in
+/// graph order: everything but entity nodes and relation edges. Edge ids are
+/// `SOURCE>TARGET`, unique because these edges join a pair of nodes once.
+pub(crate) fn write_document_part<W: Write>(w: &mut Writer<W>, kg: &KnowledgeGraph, iris: &Iris) -> io::Result<()> {
+    let ids = node_ids(kg);
+    for ix in kg.graph.node_indices() {
+        if let Some(data) = node_data(kg, ix, iris) {
+            element(w, "node", &[("id", &ids[ix.index()])], &data)?;
+        }
+    }
+    for (_, source, target, edge) in kg.edges() {
+        if matches!(edge, Edge::Relation { .. }) {
+            continue;
+        }
+        let (source, target) = (&ids[source.index()], &ids[target.index()]);
+        let id = format!("{source}>{target}");
+        let data = [("e_label", edge.label().to_string()), ("e_weight", edge.weight().to_string())];
+        element(w, "edge", &[("id", &id), ("source", source), ("target", target)], &data)?;
+    }
+    Ok(())
+}
+
+/// `write_document_part` into memory, for a writer to append later.
+pub(crate) fn render_document_part(kg: &KnowledgeGraph, iris: &Iris) -> Vec<u8> {
+    let mut w = Writer::new(Vec::new());
+    write_document_part(&mut w, kg, iris).expect("writing into memory cannot fail");
+    w.into_inner()
+}
+
+fn newline<W: Write>(w: &mut Writer<W>) -> io::Result<()> {
+    w.get_mut().write_all(b"\n")
+}
+
+/// `<name attrs…><data key="…">value</data>…</name>` on a line of its own.
+fn element<W: Write>(
+    w: &mut Writer<W>,
+    name: &str,
+    attrs: &[(&str, &str)],
+    data: &[(&'static str, String)],
+) -> io::Result<()> {
+    let attrs: Vec<_> = attrs.iter().map(|(k, v)| (*k, xml_safe(v))).collect();
+    let start = BytesStart::new(name).with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_ref())));
+    w.write_event(Event::Start(start))?;
+    for (key, value) in data {
+        w.create_element("data").with_attribute(("key", *key)).write_text_content(BytesText::new(&xml_safe(value)))?;
+    }
+    w.write_event(Event::End(BytesEnd::new(name)))?;
+    newline(w)
+}
+
+/// Data of a document, figure or quote node, in key order; `None` for
+/// entities, which the corpus part writes.
+fn node_data(kg: &KnowledgeGraph, ix: petgraph::graph::NodeIndex, iris: &Iris) -> Option<Vec<(&'static str, String)>> {
+    let mut data = Vec::new();
+    let mut put = |key: &'static str, value: String| data.push((key, value));
+    match &kg.graph[ix] {
+        Node::Document(d) => {
+            put("n_label", d.file_name.clone());
+            put("n_type", "Document".into());
+            put("n_iri", iris.doc(&d.id).into_string());
+        }
+        Node::Entity(_) => return None,
+        Node::Figure(f) => {
+            put("n_label", f.text.clone());
+            put("n_type", "Figure".into());
+            if let Some(v) = format_number(f.value) {
+                put("n_value", v);
+            }
+            put("n_unit", f.unit.clone());
+            f.measure.iter().for_each(|m| put("n_measure", m.clone()));
+            f.period.iter().for_each(|p| put("n_period", p.clone()));
+            put("n_iri", iris.figure(f).into_string());
+        }
+        Node::Quote(q) => {
+            put("n_label", q.text.chars().take(QUOTE_LABEL_CHARS).collect());
+            put("n_type", "Quote".into());
+            put("n_iri", iris.quote(q).into_string());
+        }
+    }
+    data.push(("n_degree", kg.degree(ix).to_string()));
+    data.sort_by_key(|(key, _)| KEYS.iter().position(|k| k.id == *key));
+    Some(data)
 }
 
 /// Drops the characters XML 1.0 forbids (controls other than tab and line

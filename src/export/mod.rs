@@ -22,6 +22,7 @@ pub(crate) mod fixture;
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -30,7 +31,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub use self::csv::{CsvSerializer, Table, WriterCsvSerializer};
 pub use self::graphml::{GraphMlSerializer, WriterGraphMlSerializer};
 pub use self::names::Iris;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{KnowledgeGraph, Totals};
+use crate::model::DocFacts;
 
 /// The Turtle file: the union of every document graph.
 pub const TURTLE_FILE: &str = "graph.ttl";
@@ -66,55 +68,191 @@ pub enum ExportError {
 }
 
 /// Writes graph.ttl, graph.nq, graph.graphml, entities.csv, edges.csv,
-/// mentions.csv, figures.csv and quotes.csv into `dir` (created if missing),
-/// atomically per file, and returns the paths written.
-pub fn write_all(kg: &KnowledgeGraph, dir: &Path, opts: &ExportOptions) -> Result<Vec<PathBuf>, ExportError> {
-    let iris = Iris::new(&opts.base)?;
-    fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir { path: dir.into(), source })?;
-    let quads = rdf::quads_with(kg, &iris);
-    let mut staged = vec![
-        Staged::write(dir, TURTLE_FILE, |w| rdf::write_turtle(&rdf::triples(&quads), w).map(drop))?,
-        Staged::write(dir, NQUADS_FILE, |w| rdf::write_nquads(&quads, w).map(drop))?,
-        Staged::write(dir, GRAPHML_FILE, |w| {
-            GraphMlSerializer::with_iris(iris.clone()).for_writer(w).serialize(kg)?.finish().map(drop)
-        })?,
-    ];
-    for table in Table::ALL {
-        staged.push(Staged::write(dir, table.file_name(), |w| {
-            CsvSerializer::with_iris(table, iris.clone()).for_writer(w).serialize(kg)?.finish().map(drop)
-        })?);
+/// mentions.csv, figures.csv and quotes.csv for `docs` into `dir` (created if
+/// missing), documents in id order, and returns the paths written.
+pub fn write_all(mut docs: Vec<DocFacts>, dir: &Path, opts: &ExportOptions) -> Result<Vec<PathBuf>, ExportError> {
+    docs.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
+    let mut exporter = Exporter::create(dir, opts)?;
+    for facts in docs {
+        let part = render(facts, exporter.iris());
+        exporter.add(part)?;
     }
-    staged.into_iter().map(Staged::commit).collect()
+    exporter.finish().map(|(paths, _)| paths)
 }
 
-/// A complete temporary file waiting to be renamed over its destination.
-/// Dropping it uncommitted removes the temporary file.
+/// One document's part of every output, rendered where it was extracted.
+/// `render` is pure and thread-safe; `Exporter::add` only appends.
+#[derive(Debug)]
+pub struct DocumentPart {
+    rdf: rdf::RdfPart,
+    graphml: Vec<u8>,
+    /// CSV rows of the tables other than entities.csv, in `Table::ALL` order.
+    csv: Vec<(Table, Vec<u8>)>,
+    totals: Totals,
+}
+
+/// Renders the outputs of one document.
+pub fn render(facts: DocFacts, iris: &Iris) -> DocumentPart {
+    let kg = KnowledgeGraph::build(vec![facts]);
+    let csv = Table::ALL[1..].iter().map(|&t| (t, csv::to_bytes(&csv::document_rows(t, &kg)))).collect();
+    DocumentPart {
+        rdf: rdf::render(&kg, iris),
+        graphml: graphml::render_document_part(&kg, iris),
+        csv,
+        totals: Totals::of(&kg),
+    }
+}
+
+/// Writes the outputs one document at a time, holding only the corpus
+/// totals and the triples documents share, which grow with the vocabulary,
+/// not with the corpus.
+///
+/// Every file is written to a temporary file beside its destination and
+/// renamed into place only by `finish`, once all of them are complete: a
+/// failed or interrupted run leaves the previous outputs untouched, and an
+/// `Exporter` dropped before `finish` removes its temporary files.
+///
+/// - graph.nq: each document's graph, sorted, as it arrives;
+/// - graph.ttl: each document's own triples as it arrives, then the shared
+///   triples (entities, relations, roles, rules), each once, sorted;
+/// - graph.graphml: entity nodes and relation edges from the totals, then the
+///   documents' nodes and edges, staged in a body file meanwhile;
+/// - CSV: each document's rows as it arrives, entities.csv and the relation
+///   rows of edges.csv from the totals at the end.
+pub struct Exporter {
+    dir: PathBuf,
+    iris: Iris,
+    nquads: Staged,
+    turtle: oxigraph::io::WriterQuadSerializer<BufWriter<File>>,
+    turtle_file: Staged,
+    shared: BTreeMap<String, oxigraph::model::Triple>,
+    graphml_body: Staged,
+    tables: Vec<(Table, Staged)>,
+    totals: Totals,
+}
+
+impl Exporter {
+    pub fn create(dir: &Path, opts: &ExportOptions) -> Result<Self, ExportError> {
+        let iris = Iris::new(&opts.base)?;
+        fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir { path: dir.into(), source })?;
+        let nquads = Staged::create(dir, NQUADS_FILE)?;
+        let mut turtle_file = Staged::create(dir, TURTLE_FILE)?;
+        let turtle = rdf::turtle_serializer().for_writer(turtle_file.take_writer());
+        let graphml_body = Staged::create(dir, &format!("{GRAPHML_FILE}.body"))?;
+        let mut tables = Vec::new();
+        for table in &Table::ALL[1..] {
+            let mut staged = Staged::create(dir, table.file_name())?;
+            staged.append(&csv::to_bytes(&[table.header().iter().map(|h| h.to_string()).collect()]))?;
+            tables.push((*table, staged));
+        }
+        let shared = BTreeMap::new();
+        let (dir, totals) = (dir.to_path_buf(), Totals::default());
+        Ok(Self { dir, iris, nquads, turtle, turtle_file, shared, graphml_body, tables, totals })
+    }
+
+    pub fn iris(&self) -> &Iris {
+        &self.iris
+    }
+
+    /// Appends one document's part to every output.
+    pub fn add(&mut self, part: DocumentPart) -> Result<(), ExportError> {
+        self.nquads.append(&part.rdf.nquads)?;
+        for triple in &part.rdf.local {
+            self.turtle.serialize_triple(triple).map_err(|e| self.turtle_file.error(e))?;
+        }
+        self.shared.extend(part.rdf.shared);
+        self.graphml_body.append(&part.graphml)?;
+        for ((_, staged), (_, rows)) in self.tables.iter_mut().zip(&part.csv) {
+            staged.append(rows)?;
+        }
+        self.totals.merge(part.totals);
+        Ok(())
+    }
+
+    /// Writes the corpus-wide parts, completes every file and renames them
+    /// into place. Returns the paths written and the corpus totals.
+    pub fn finish(mut self) -> Result<(Vec<PathBuf>, Totals), ExportError> {
+        for triple in self.shared.values() {
+            self.turtle.serialize_triple(triple).map_err(|e| self.turtle_file.error(e))?;
+        }
+        self.turtle_file.file = Some(self.turtle.finish().map_err(|e| self.turtle_file.error(e))?);
+        let mut staged = vec![self.turtle_file, self.nquads];
+        staged.push(self.graphml_body.into_graphml(&self.dir, &self.totals, &self.iris)?);
+        let mut entities = Staged::create(&self.dir, Table::Entities.file_name())?;
+        entities.append(&csv::to_bytes(&[Table::Entities.header().iter().map(|h| h.to_string()).collect()]))?;
+        entities.append(&csv::to_bytes(&csv::corpus_rows(Table::Entities, &self.totals, &self.iris)))?;
+        staged.push(entities);
+        for (table, mut file) in self.tables {
+            file.append(&csv::to_bytes(&csv::corpus_rows(table, &self.totals, &self.iris)))?;
+            staged.push(file);
+        }
+        for file in &mut staged {
+            file.flush_and_sync()?;
+        }
+        let paths = staged.into_iter().map(Staged::commit).collect::<Result<_, _>>()?;
+        Ok((paths, self.totals))
+    }
+}
+
+/// A temporary file being written beside its destination, renamed over it
+/// by `commit`. Dropping it uncommitted removes the temporary file.
 struct Staged {
     temp: PathBuf,
     dest: PathBuf,
+    /// `None` once the writer was handed out (`writer`) or completed.
+    file: Option<BufWriter<File>>,
     committed: bool,
 }
 
 impl Staged {
-    /// Writes `dir/.NAME.PID-N.tmp` with `fill` and syncs it to disk; the
-    /// process id and a counter keep concurrent exports apart.
-    fn write(
-        dir: &Path,
-        name: &str,
-        fill: impl FnOnce(&mut BufWriter<&File>) -> io::Result<()>,
-    ) -> Result<Self, ExportError> {
+    /// Creates `dir/.NAME.PID-N.tmp`; the process id and a counter keep
+    /// concurrent exports apart.
+    fn create(dir: &Path, name: &str) -> Result<Self, ExportError> {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let temp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
         let dest = dir.join(name);
+        let file = File::create(&temp).map_err(|source| ExportError::Write { path: dest.clone(), source })?;
+        Ok(Staged { temp, dest, file: Some(BufWriter::with_capacity(1 << 16, file)), committed: false })
+    }
+
+    fn error(&self, source: io::Error) -> ExportError {
+        ExportError::Write { path: self.dest.clone(), source }
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Result<(), ExportError> {
+        let file = self.file.as_mut().expect("appending to a staged file still open");
+        file.write_all(bytes).map_err(|e| ExportError::Write { path: self.dest.clone(), source: e })
+    }
+
+    /// Hands the writer to a serializer, which gives it back to `file`.
+    fn take_writer(&mut self) -> BufWriter<File> {
+        self.file.take().expect("a staged file hands out its writer once")
+    }
+
+    fn flush_and_sync(&mut self) -> Result<(), ExportError> {
+        if let Some(mut file) = self.file.take() {
+            file.flush().map_err(|e| self.error(e))?;
+            file.get_ref().sync_all().map_err(|e| self.error(e))?;
+        }
+        Ok(())
+    }
+
+    /// The GraphML file: the corpus part, then this body, which documents
+    /// were appended to.
+    fn into_graphml(mut self, dir: &Path, totals: &Totals, iris: &Iris) -> Result<Staged, ExportError> {
+        self.flush_and_sync()?;
+        let mut out = Staged::create(dir, GRAPHML_FILE)?;
+        let dest = out.dest.clone();
         let error = |source| ExportError::Write { path: dest.clone(), source };
-        let file = File::create(&temp).map_err(error)?;
-        let staged = Staged { temp, dest: dest.clone(), committed: false };
-        let mut writer = BufWriter::new(&file);
-        fill(&mut writer).and_then(|()| writer.flush()).map_err(error)?;
-        drop(writer);
-        file.sync_all().map_err(error)?;
-        Ok(staged)
+        let mut xml = quick_xml::Writer::new(out.take_writer());
+        graphml::write_start(&mut xml).map_err(error)?;
+        graphml::write_corpus_part(&mut xml, totals, iris).map_err(error)?;
+        let mut body = File::open(&self.temp).map_err(error)?;
+        io::copy(&mut body, xml.get_mut()).map_err(error)?;
+        graphml::write_end(&mut xml).map_err(error)?;
+        out.file = Some(xml.into_inner());
+        Ok(out)
     }
 
     fn commit(mut self) -> Result<PathBuf, ExportError> {

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use oxigraph::model::NamedNode;
+use oxigraph::model::{NamedNode, NamedOrBlankNode};
 use petgraph::graph::NodeIndex;
 use sha2::{Digest, Sha256};
 
@@ -37,6 +37,18 @@ impl Iris {
 
     pub fn base(&self) -> &str {
         &self.base
+    }
+
+    /// True for nodes minted per document (the document, its sentences and
+    /// mentions, assertions, figures, quotes), whose triples no other
+    /// document states; false for entities, rules, roles and memberships.
+    pub fn is_document_local(&self, subject: &NamedOrBlankNode) -> bool {
+        let NamedOrBlankNode::NamedNode(node) = subject else {
+            return true;
+        };
+        node.as_str()
+            .strip_prefix(self.base.as_str())
+            .is_some_and(|path| ["doc/", "assertion/", "figure/", "quote/"].iter().any(|p| path.starts_with(p)))
     }
 
     /// `B/id/person/黄汉权`.

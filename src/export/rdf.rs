@@ -22,13 +22,47 @@ use crate::model::{
     DocId, DocumentInfo, EntityKey, EntityType, Figure, Mention, Provenance, Quote, RelationKind, RuleRef, Span,
 };
 
-/// Every quad of the graph, sorted by their N-Quads text and deduplicated,
-/// so that `LC_ALL=C sort -u` over several shards' files gives the same bytes.
+/// Every quad of the graph, sorted by their N-Quads text and deduplicated.
 pub fn quads(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<Vec<Quad>, ExportError> {
-    Ok(quads_with(kg, &Iris::new(&opts.base)?))
+    Ok(sorted(emit(kg, &Iris::new(&opts.base)?)))
 }
 
-pub(crate) fn quads_with(kg: &KnowledgeGraph, iris: &Iris) -> Vec<Quad> {
+/// One document's part of the RDF outputs, rendered where the document was
+/// extracted, so that the writer only appends.
+#[derive(Debug, Default)]
+pub struct RdfPart {
+    /// The document graph as N-Quads lines, sorted and unique.
+    pub nquads: Vec<u8>,
+    /// Triples about nodes only this document has (the document, its
+    /// sentences, mentions, assertions, figures and quotes), sorted and unique.
+    pub local: Vec<Triple>,
+    /// Triples about nodes other documents may share (entities, relations
+    /// between them, roles, memberships, rules), keyed by their N-Triples
+    /// text: the Turtle writes each once, after every document.
+    pub shared: Vec<(String, Triple)>,
+}
+
+/// Renders the graph of one document. Given a graph of several documents,
+/// `nquads` holds all their graphs, sorted together.
+pub fn render(kg: &KnowledgeGraph, iris: &Iris) -> RdfPart {
+    let mut part = RdfPart::default();
+    for (line, quad) in sorted_keyed(emit(kg, iris)) {
+        part.nquads.extend_from_slice(line.as_bytes());
+        part.nquads.extend_from_slice(b" .\n");
+        let triple = Triple::from(quad);
+        if iris.is_document_local(&triple.subject) {
+            if part.local.last() != Some(&triple) {
+                part.local.push(triple);
+            }
+        } else {
+            part.shared.push((triple.to_string(), triple));
+        }
+    }
+    part
+}
+
+/// Every quad the graph states, unsorted and with repeats.
+fn emit(kg: &KnowledgeGraph, iris: &Iris) -> Vec<Quad> {
     let mut out = Emitter::new(kg, iris);
     for doc in kg.documents() {
         out.document(doc);
@@ -49,7 +83,7 @@ pub(crate) fn quads_with(kg: &KnowledgeGraph, iris: &Iris) -> Vec<Quad> {
             _ => {}
         }
     }
-    sorted(out.quads)
+    out.quads
 }
 
 /// The union of the quads' triples, sorted and deduplicated. `quads` must be
@@ -74,10 +108,15 @@ pub fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
 }
 
 fn sorted<T: ToString>(items: Vec<T>) -> Vec<T> {
+    sorted_keyed(items).into_iter().map(|(_, t)| t).collect()
+}
+
+/// Items with their text, sorted by it and unique.
+fn sorted_keyed<T: ToString>(items: Vec<T>) -> Vec<(String, T)> {
     let mut keyed: Vec<(String, T)> = items.into_iter().map(|t| (t.to_string(), t)).collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);
-    keyed.into_iter().map(|(_, t)| t).collect()
+    keyed
 }
 
 /// Writes N-Quads, one quad per line, in the given order.

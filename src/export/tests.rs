@@ -19,7 +19,7 @@ use crate::query::{evaluate, load_store};
 const B: &str = "https://w3id.org/zhkg/";
 
 fn export(dir: &Path) -> Vec<PathBuf> {
-    write_all(&fixture::graph(), dir, &ExportOptions::default()).unwrap()
+    write_all(fixture::docs(), dir, &ExportOptions::default()).unwrap()
 }
 
 fn exported_store() -> Store {
@@ -233,16 +233,27 @@ fn turtle_is_the_union_of_the_document_graphs() {
     assert!(text.contains("@prefix schema: <http://schema.org/> ."));
 }
 
+/// Streaming writes each document's graph as it comes: the file must hold
+/// exactly the quads of the whole graph, each document's block sorted, so
+/// that shards' files concatenate into one run's file.
 #[test]
-fn nquads_lines_are_sorted_and_unique() {
+fn nquads_are_the_whole_graph_in_sorted_document_blocks() {
     let dir = tempfile::tempdir().unwrap();
     export(dir.path());
     let text = fs::read_to_string(dir.path().join(NQUADS_FILE)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    let mut sorted = lines.clone();
-    sorted.sort_unstable();
-    sorted.dedup();
-    assert_eq!(lines, sorted, "shards must merge with LC_ALL=C sort -u");
+    let whole = rdf::quads(&fixture::graph(), &ExportOptions::default()).unwrap();
+    let mut expected: Vec<String> = whole.iter().map(|q| format!("{q} .")).collect();
+    let mut got: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected, "the same quads, each once");
+    let graph = |line: &str| line.rsplit_once(' ').unwrap().0.rsplit_once(' ').unwrap().1.to_string();
+    let blocks: Vec<Vec<&str>> = lines.chunk_by(|a, b| graph(a) == graph(b)).map(<[&str]>::to_vec).collect();
+    assert_eq!(blocks.len(), fixture::docs().len(), "one block per document");
+    for block in blocks {
+        assert!(block.is_sorted(), "a document's quads are sorted");
+    }
 }
 
 #[test]
@@ -271,7 +282,7 @@ fn failed_write_leaves_no_temporary_and_names_the_path() {
     let dir = tempfile::tempdir().unwrap();
     // A folder where a file should go makes the rename fail.
     fs::create_dir_all(dir.path().join(GRAPHML_FILE).join("x")).unwrap();
-    let err = write_all(&fixture::graph(), dir.path(), &ExportOptions::default()).unwrap_err();
+    let err = write_all(fixture::docs(), dir.path(), &ExportOptions::default()).unwrap_err();
     assert!(err.to_string().contains(GRAPHML_FILE), "{err}");
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
@@ -285,7 +296,7 @@ fn failed_write_leaves_no_temporary_and_names_the_path() {
 fn rejects_a_base_without_trailing_slash() {
     let dir = tempfile::tempdir().unwrap();
     let opts = ExportOptions { base: "https://example.org/kg".into() };
-    let err = write_all(&fixture::graph(), dir.path(), &opts).unwrap_err();
+    let err = write_all(fixture::docs(), dir.path(), &opts).unwrap_err();
     assert!(matches!(err, ExportError::InvalidBase { .. }), "{err}");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }

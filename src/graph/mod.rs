@@ -6,6 +6,10 @@
 //! the order documents were processed in, so exports are byte-identical.
 //! Every node and edge keeps the `Provenance` of each fact that supports it.
 
+mod totals;
+
+pub use totals::{EntityTotal, RelationKey, Totals};
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};

@@ -7,6 +7,8 @@
 
 mod examples;
 
+use std::time::{Duration, Instant};
+
 pub use examples::{run_examples, ExampleFailure};
 
 use crate::extract::{self, Sentence};
@@ -21,6 +23,32 @@ pub struct Pipeline {
     pub rules: Rules,
     normalizer: Normalizer,
     segmenter: Segmenter,
+}
+
+/// Time spent in each stage of `run`, summed over documents (and threads).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct StageTimes {
+    pub repair: Duration,
+    /// Sentence splitting and jieba-rs tagging.
+    pub segment: Duration,
+    pub extract: Duration,
+    pub resolve: Duration,
+}
+
+impl StageTimes {
+    /// The stages with their names, in pipeline order.
+    pub fn named(&self) -> [(&'static str, Duration); 4] {
+        [("repair", self.repair), ("segment", self.segment), ("extract", self.extract), ("resolve", self.resolve)]
+    }
+}
+
+impl std::ops::AddAssign for StageTimes {
+    fn add_assign(&mut self, other: Self) {
+        self.repair += other.repair;
+        self.segment += other.segment;
+        self.extract += other.extract;
+        self.resolve += other.resolve;
+    }
 }
 
 /// An entity or figure found by `annotate`, in characters of the input.
@@ -42,8 +70,21 @@ impl Pipeline {
 
     /// Extracts and resolves the facts of one document.
     pub fn run(&self, doc: &Document) -> DocFacts {
+        self.run_timed(doc, &mut StageTimes::default())
+    }
+
+    /// `run`, adding the time each stage took to `times`.
+    pub fn run_timed(&self, doc: &Document, times: &mut StageTimes) -> DocFacts {
+        let mut clock = Instant::now();
+        let mut lap = |stage: &mut Duration| {
+            let now = Instant::now();
+            *stage += now - clock;
+            clock = now;
+        };
         let repaired = self.normalizer.repair(&doc.source);
+        lap(&mut times.repair);
         let sentences = self.sentences(&repaired);
+        lap(&mut times.segment);
         let info = DocumentInfo {
             id: doc.id.clone(),
             file_name: doc.file_name.clone(),
@@ -57,7 +98,10 @@ impl Pipeline {
                 .collect(),
         };
         let extraction = extract::extract(&self.rules, &repaired.text, &sentences);
-        Resolver::new(&repaired, &info, &extraction.mentions).resolve(extraction)
+        lap(&mut times.extract);
+        let facts = Resolver::new(&repaired, &info, &extraction.mentions).resolve(extraction);
+        lap(&mut times.resolve);
+        facts
     }
 
     fn sentences<'a>(&'a self, repaired: &'a Repaired) -> Vec<Sentence<'a>> {

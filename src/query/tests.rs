@@ -12,7 +12,7 @@ use crate::export::{fixture, write_all, ExportOptions};
 
 fn out_dir() -> TempDir {
     let dir = tempfile::tempdir().unwrap();
-    write_all(&fixture::graph(), dir.path(), &ExportOptions::default()).unwrap();
+    write_all(fixture::docs(), dir.path(), &ExportOptions::default()).unwrap();
     dir
 }
 
