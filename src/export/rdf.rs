@@ -8,7 +8,7 @@
 //! so the N-Quads of shards merge by plain union. The vocabulary is in
 //! `vocab.rs`; the IRIs are minted by `names::Iris`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -150,12 +150,28 @@ struct Emitter<'a> {
     iris: &'a Iris,
     docs: BTreeMap<&'a DocId, &'a DocumentInfo>,
     quads: Vec<Quad>,
+    /// Entities, sentences and rules already described in a document's
+    /// graph: most facts share them, and describing them again would only
+    /// make quads for the sort to drop (a sentence's text among them).
+    described: HashSet<(DocId, Described)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Described {
+    Entity(EntityKey),
+    Sentence(usize),
+    Rule(RuleRef),
 }
 
 impl<'a> Emitter<'a> {
     fn new(kg: &'a KnowledgeGraph, iris: &'a Iris) -> Self {
         let docs = kg.documents().map(|d| (&d.id, d)).collect();
-        Self { iris, docs, quads: Vec::new() }
+        Self { iris, docs, quads: Vec::new(), described: HashSet::new() }
+    }
+
+    /// True the first time `what` is asked about in `doc`'s graph.
+    fn first_time(&mut self, doc: &DocId, what: Described) -> bool {
+        self.described.insert((doc.clone(), what))
     }
 
     fn add(&mut self, doc: &DocId, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
@@ -175,8 +191,10 @@ impl<'a> Emitter<'a> {
     /// `a schema:Person; rdfs:label "…"@zh`, in the graph of `doc`.
     fn entity(&mut self, doc: &DocId, key: &EntityKey) -> NamedNode {
         let node = self.iris.entity(key);
-        self.add(doc, &node, rdf::TYPE, entity_class(key.ty));
-        self.add(doc, &node, rdfs::LABEL, zh(&key.name));
+        if self.first_time(doc, Described::Entity(key.clone())) {
+            self.add(doc, &node, rdf::TYPE, entity_class(key.ty));
+            self.add(doc, &node, rdfs::LABEL, zh(&key.name));
+        }
         node
     }
 
@@ -297,6 +315,9 @@ impl<'a> Emitter<'a> {
     /// document knows the sentence.
     fn sentence(&mut self, p: &Provenance) -> NamedNode {
         let node = self.iris.sentence(&p.doc, p.sentence);
+        if !self.first_time(&p.doc, Described::Sentence(p.sentence)) {
+            return node;
+        }
         self.add(&p.doc, &node, rdf::TYPE, nif::SENTENCE);
         self.add(&p.doc, &node, nif::REFERENCE_CONTEXT, self.iris.doc(&p.doc));
         let known = self.docs.get(&p.doc).and_then(|d| d.sentences.get(p.sentence));
@@ -310,6 +331,9 @@ impl<'a> Emitter<'a> {
 
     fn rule(&mut self, doc: &DocId, rule: &RuleRef) -> NamedNode {
         let node = self.iris.rule(rule);
+        if !self.first_time(doc, Described::Rule(rule.clone())) {
+            return node;
+        }
         self.add(doc, &node, rdf::TYPE, zhkg::RULE);
         // prov:wasGeneratedBy ranges over activities: the node stands for
         // the rule's application, not for the rule text as a plan.

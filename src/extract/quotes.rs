@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use super::view::View;
+use super::view::{mentions_within, View};
 use super::{EntityMention, QuoteMention, Sentence};
 use crate::model::EntityType;
 use crate::rules::{QuoteRule, Rules};
@@ -37,6 +37,11 @@ impl Found {
 pub fn extract(rules: &Rules, text: &str, sentences: &[Sentence<'_>], mentions: &[EntityMention]) -> Vec<QuoteMention> {
     let mut found: Vec<Found> = Vec::new();
     for para in paragraphs(text, sentences) {
+        // A quote needs a speaker: a person, or 他/她 referring to one. Most
+        // paragraphs have neither, and need not be searched by every rule.
+        if !has_possible_speaker(&text[para.clone()], para.start, mentions) {
+            continue;
+        }
         let view = View::over(&text[para.clone()], para.start, mentions, |_, m| !m.nested);
         let scope = Scope { text, para: para.clone(), sentences, mentions, view: &view };
         for rule in &rules.quote_rules {
@@ -110,6 +115,12 @@ impl Scope<'_> {
             rule: rule.pattern.rule.clone(),
         })
     }
+}
+
+/// True when the paragraph at `offset` mentions a person or says 他 or 她.
+fn has_possible_speaker(para: &str, offset: usize, mentions: &[EntityMention]) -> bool {
+    para.contains(['他', '她'])
+        || mentions_within(mentions, offset..offset + para.len()).any(|(_, m)| m.ty == EntityType::Person && !m.nested)
 }
 
 /// 他 and 她 name a speaker only as a subject: not as the object of a
