@@ -305,3 +305,33 @@ fn graphs_of_disjoint_runs_merge_by_union_into_the_single_run_graph() {
     assert_eq!(merged.len(), single.len());
     assert!(merged == single, "the union of the parts differs from the single run");
 }
+
+#[test]
+fn eval_errors_lists_every_ner_error_with_the_rule_file_and_line() {
+    let Some(corpus) = shared("ner-dev/peoples_daily_1998_dev.jsonl") else { return };
+    let sample = tempfile::NamedTempFile::new().unwrap();
+    let text = fs::read_to_string(&corpus).unwrap();
+    let head: Vec<&str> = text.lines().take(200).collect();
+    fs::write(sample.path(), head.join("\n")).unwrap();
+    let o = run(&["eval", "--ner", sample.path().to_str().unwrap(), "--errors"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = stdout(&o);
+    assert!(!report.contains("(first "), "every error is listed:\n{report}");
+    assert!(report.contains("false positives by rule"), "{report}");
+    let traced = report.lines().filter(|l| l.contains("  ← ") && l.contains(".toml:")).count();
+    assert!(traced > 0, "false positives name their rule's file and line:\n{report}");
+}
+
+#[test]
+fn eval_min_names_each_measure_below_its_floor() {
+    let Some(corpus) = shared("ner-dev/peoples_daily_1998_dev.jsonl") else { return };
+    let sample = tempfile::NamedTempFile::new().unwrap();
+    let text = fs::read_to_string(&corpus).unwrap();
+    fs::write(sample.path(), text.lines().take(50).collect::<Vec<_>>().join("\n")).unwrap();
+    let floors = tempfile::NamedTempFile::new().unwrap();
+    fs::write(floors.path(), "[ner]\nPER = 100.0\nLOC = 0.0\n").unwrap();
+    let o = run(&["eval", "--ner", sample.path().to_str().unwrap(), "--min", floors.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ner.PER is "), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("ner.LOC"), "{}", stderr(&o));
+}

@@ -10,12 +10,18 @@ use serde::Serialize;
 
 use super::RulesArg;
 use crate::pipeline::Annotation;
+use crate::segment::Segmenter;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Input file, or - (the default) for standard input.
     #[arg(default_value = "-")]
     input: PathBuf,
+    /// For debugging rules: also write the rule behind each entity
+    /// (`"rules"`, in the order of `"entities"`) and jieba's words with
+    /// their tags (`"tokens": ["克林顿/nr", …]`).
+    #[arg(long)]
+    debug: bool,
     #[command(flatten)]
     rules: RulesArg,
 }
@@ -25,6 +31,10 @@ struct Line<'a> {
     text: &'a str,
     entities: Vec<Annotation>,
     figures: Vec<Annotation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rules: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<Vec<String>>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -36,12 +46,17 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         let f = std::fs::File::open(&args.input).with_context(|| format!("opening {name}"))?;
         Box::new(io::BufReader::new(f))
     };
+    let segmenter = args.debug.then(|| Segmenter::new(&pipeline.rules));
     let mut out = BufWriter::new(io::stdout().lock());
     for (i, line) in reader.lines().enumerate() {
         let line = line.with_context(|| format!("{name}:{}: cannot read line", i + 1))?;
         let text = line_text(&line).with_context(|| format!("{name}:{}", i + 1))?;
         let (entities, figures) = pipeline.annotate(&text);
-        serde_json::to_writer(&mut out, &Line { text: &text, entities, figures })?;
+        let tokens = segmenter.as_ref().map(|s| s.tag(&text).iter().map(|t| format!("{}/{}", t.word, t.tag)).collect());
+        let rules = args
+            .debug
+            .then(|| entities.iter().map(|a| a.rule.as_ref().map_or_else(String::new, ToString::to_string)).collect());
+        serde_json::to_writer(&mut out, &Line { text: &text, entities, figures, rules, tokens })?;
         out.write_all(b"\n")?;
     }
     out.flush()?;

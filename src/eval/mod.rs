@@ -13,6 +13,7 @@
 //! The matching rules of each category are documented in `score.rs`.
 
 mod counts;
+mod floors;
 mod gold;
 mod matching;
 mod ner;
@@ -20,6 +21,7 @@ mod report;
 mod score;
 
 pub use counts::{Counts, Ratio};
+pub use floors::{gold_measures, ner_measures, Floors, Shortfall};
 pub use gold::{parse_gold, GoldDoc, GoldEntity, GoldFigure, GoldQuote, GoldRelation};
 pub use ner::{
     parse_jsonl, predicted_spans, NerError, NerErrorKind, NerExample, NerLabel, NerReport, NerScorer, NerSpan,

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::counts::{write_counts_header, write_counts_row, Counts};
 use super::{EvalError, LineProblem};
-use crate::model::{EntityType, Mention};
+use crate::model::{EntityType, Mention, RuleRef};
 
 /// The corpus's entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -154,6 +154,9 @@ pub struct NerError {
     /// Spans of the other side overlapping this one: `LOC 青岛`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub overlapping: Vec<String>,
+    /// For a false positive: the rule that predicted it, `person.jieba (entities.toml:120)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// Accumulates exact span-and-type matches over sentences.
@@ -163,6 +166,10 @@ pub struct NerScorer {
     by_label: BTreeMap<NerLabel, Counts>,
     missed: Vec<NerError>,
     false_positives: Vec<NerError>,
+    /// Rule id → false positives it predicted.
+    false_positives_by_rule: BTreeMap<String, usize>,
+    /// Keep every error, not only the first 30 of each kind.
+    all_errors: bool,
 }
 
 impl NerScorer {
@@ -170,26 +177,49 @@ impl NerScorer {
         Self::default()
     }
 
+    /// A scorer whose report lists every error (`zhkg eval --errors`).
+    pub fn keeping_all_errors() -> Self {
+        Self { all_errors: true, ..Self::default() }
+    }
+
     /// Scores one sentence. Spans are sets: a repeated span counts once.
     pub fn add(&mut self, text: &str, gold: &[NerSpan], predicted: &[NerSpan]) {
+        let traced: Vec<(NerSpan, Option<RuleRef>)> = predicted.iter().map(|p| (p.clone(), None)).collect();
+        self.add_traced(text, gold, &traced);
+    }
+
+    /// Scores one sentence whose predictions carry the rule that made them.
+    pub fn add_traced(&mut self, text: &str, gold: &[NerSpan], predicted: &[(NerSpan, Option<RuleRef>)]) {
         self.sentences += 1;
+        let limit = if self.all_errors { usize::MAX } else { ERROR_SAMPLE };
         let gold: BTreeSet<&NerSpan> = gold.iter().collect();
-        let predicted: BTreeSet<&NerSpan> = predicted.iter().collect();
+        let spans: BTreeSet<&NerSpan> = predicted.iter().map(|(s, _)| s).collect();
         let same = |a: &NerSpan, b: &NerSpan| (a.start, a.end, a.label) == (b.start, b.end, b.label);
         for &span in &gold {
-            let found = predicted.iter().any(|p| same(p, span));
+            let found = spans.iter().any(|p| same(p, span));
             let counts = self.by_label.entry(span.label).or_default();
             if found {
                 counts.tp += 1;
             } else {
                 counts.fn_ += 1;
-                record(&mut self.missed, NerErrorKind::Missed, text, span, &predicted);
+                let e = error(NerErrorKind::Missed, text, span, &spans, None);
+                if self.missed.len() < limit {
+                    self.missed.push(e);
+                }
             }
         }
-        for &span in &predicted {
-            if !gold.iter().any(|g| same(g, span)) {
-                self.by_label.entry(span.label).or_default().fp += 1;
-                record(&mut self.false_positives, NerErrorKind::FalsePositive, text, span, &gold);
+        let mut seen = BTreeSet::new();
+        for (span, rule) in predicted {
+            if gold.iter().any(|g| same(g, span)) || !seen.insert(span) {
+                continue;
+            }
+            self.by_label.entry(span.label).or_default().fp += 1;
+            if let Some(rule) = rule {
+                *self.false_positives_by_rule.entry(rule.id().to_owned()).or_default() += 1;
+            }
+            if self.false_positives.len() < limit {
+                let e = error(NerErrorKind::FalsePositive, text, span, &gold, rule.as_ref());
+                self.false_positives.push(e);
             }
         }
     }
@@ -204,20 +234,25 @@ impl NerScorer {
             micro += *c;
         }
         let errors = self.missed.iter().chain(&self.false_positives).cloned().collect();
-        NerReport { sentences: self.sentences, by_label, micro, errors }
+        let false_positives_by_rule = self.false_positives_by_rule.clone();
+        NerReport { sentences: self.sentences, by_label, micro, errors, false_positives_by_rule }
     }
 }
 
-fn record(errors: &mut Vec<NerError>, kind: NerErrorKind, text: &str, span: &NerSpan, other: &BTreeSet<&NerSpan>) {
-    if errors.len() >= ERROR_SAMPLE {
-        return;
-    }
+fn error(
+    kind: NerErrorKind,
+    text: &str,
+    span: &NerSpan,
+    other: &BTreeSet<&NerSpan>,
+    rule: Option<&RuleRef>,
+) -> NerError {
     let overlapping = other
         .iter()
         .filter(|o| o.start < span.end && span.start < o.end)
         .map(|o| format!("{} {}", o.label, o.text))
         .collect();
-    errors.push(NerError { kind, span: span.clone(), context: context(text, span), overlapping });
+    let rule = rule.map(RuleRef::to_string);
+    NerError { kind, span: span.clone(), context: context(text, span), overlapping, rule }
 }
 
 /// Characters shown on each side of an error span.
@@ -248,8 +283,11 @@ pub struct NerReport {
     pub by_label: BTreeMap<String, Counts>,
     /// Counts summed over the three types.
     pub micro: Counts,
-    /// The first 30 misses, then the first 30 false positives.
+    /// The first 30 misses, then the first 30 false positives (all of
+    /// them when the scorer keeps all errors).
     pub errors: Vec<NerError>,
+    /// Rule id → false positives it predicted, over the whole corpus.
+    pub false_positives_by_rule: BTreeMap<String, usize>,
 }
 
 impl NerReport {
@@ -269,16 +307,32 @@ impl fmt::Display for NerReport {
             write_counts_row(f, label.as_str(), counts)?;
         }
         write_counts_row(f, "micro", self.micro)?;
+        if !self.false_positives_by_rule.is_empty() {
+            let mut rules: Vec<(&String, &usize)> = self.false_positives_by_rule.iter().collect();
+            rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            writeln!(f, "\nfalse positives by rule")?;
+            for (rule, count) in rules {
+                writeln!(f, "{count:>7}  {rule}")?;
+            }
+        }
         for (kind, title) in [(NerErrorKind::Missed, "missed"), (NerErrorKind::FalsePositive, "false positives")] {
             let errors: Vec<&NerError> = self.errors.iter().filter(|e| e.kind == kind).collect();
             if errors.is_empty() {
                 continue;
             }
-            writeln!(f, "\n{title} (first {})", errors.len())?;
+            let total = if kind == NerErrorKind::Missed { self.micro.fn_ } else { self.micro.fp };
+            if errors.len() < total {
+                writeln!(f, "\n{title} (first {} of {total})", errors.len())?;
+            } else {
+                writeln!(f, "\n{title} ({total})")?;
+            }
             for e in errors {
                 write!(f, "  {} {}  {}", e.span.label, e.span.text, e.context)?;
                 if !e.overlapping.is_empty() {
                     write!(f, "  (other side: {})", e.overlapping.join(", "))?;
+                }
+                if let Some(rule) = &e.rule {
+                    write!(f, "  ← {rule}")?;
                 }
                 writeln!(f)?;
             }

@@ -133,8 +133,8 @@ fn write_findings(f: &mut fmt::Formatter<'_>, title: &str, findings: &[Finding])
     writeln!(f, "\n{title} ({})", findings.len())?;
     for finding in sorted {
         write!(f, "  {}  {}", finding.doc, finding.text)?;
-        if !finding.rules.is_empty() {
-            write!(f, "  ← {}", finding.rules.join(", "))?;
+        if !finding.origins.is_empty() {
+            write!(f, "  ← {}", finding.origins.join(", "))?;
         }
         writeln!(f)?;
     }

@@ -44,7 +44,7 @@ use super::counts::{Counts, Ratio};
 use super::fold;
 use super::gold::{GoldDoc, GoldEntity, GoldFigure, GoldQuote, GoldRelation};
 use super::matching::{pair_in_tiers, Pairing};
-use crate::model::{DocFacts, EntityKey, EntityType, Figure, Provenance, Quote, RelationFact, RelationKind};
+use crate::model::{DocFacts, EntityKey, EntityType, Figure, Provenance, Quote, RelationFact, RelationKind, RuleRef};
 
 /// One missed or spurious fact, as a readable line.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -55,6 +55,10 @@ pub struct Finding {
     /// For false positives: the ids of the rules that produced the fact, sorted.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<String>,
+    /// The same rules with where they are written, `id (file:line)`; for a
+    /// gazetteer rule, the lexicon line that listed the name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<String>,
 }
 
 /// The score of one category (entities, figures, relations or quotes).
@@ -90,7 +94,7 @@ impl CategoryScore {
         self.misses.push(finding(doc, text, &BTreeSet::new()));
     }
 
-    fn false_positive(&mut self, ty: Option<&str>, doc: &str, text: String, rules: &BTreeSet<String>) {
+    fn false_positive(&mut self, ty: Option<&str>, doc: &str, text: String, rules: &BTreeSet<RuleRef>) {
         self.tally(ty, Counts::new(0, 1, 0));
         self.false_positives.push(finding(doc, text, rules));
     }
@@ -196,9 +200,9 @@ struct OurEntity {
     names: BTreeSet<String>,
     /// Surfaces as written, for messages.
     surfaces: BTreeSet<String>,
-    mention_rules: BTreeSet<String>,
+    mention_rules: BTreeSet<RuleRef>,
     /// Rules of the relations, figures and quotes that name the entity.
-    fact_rules: BTreeSet<String>,
+    fact_rules: BTreeSet<RuleRef>,
 }
 
 impl OurEntity {
@@ -305,13 +309,13 @@ fn our_entities(facts: &DocFacts) -> Vec<OurEntity> {
         let e = entity(&mut ours, &m.entity);
         e.names.insert(fold(&m.surface));
         e.surfaces.insert(m.surface.clone());
-        e.mention_rules.insert(m.prov.rule.id().to_owned());
+        e.mention_rules.insert(m.prov.rule.clone());
     }
     let named = facts.relations.iter().flat_map(|r| [(&r.subject, &r.prov), (&r.object, &r.prov)]);
     let subjects = facts.figures.iter().filter_map(|f| f.subject.as_ref().map(|s| (s, &f.prov)));
     let speakers = facts.quotes.iter().map(|q| (&q.speaker, &q.prov));
     for (key, prov) in named.chain(subjects).chain(speakers) {
-        entity(&mut ours, key).fact_rules.insert(prov.rule.id().to_owned());
+        entity(&mut ours, key).fact_rules.insert(prov.rule.clone());
     }
     ours.into_values().collect()
 }
@@ -325,7 +329,7 @@ fn describe_entity(e: &OurEntity) -> String {
     }
 }
 
-fn entity_rules(e: &OurEntity) -> &BTreeSet<String> {
+fn entity_rules(e: &OurEntity) -> &BTreeSet<RuleRef> {
     if e.mention_rules.is_empty() {
         &e.fact_rules
     } else {
@@ -333,14 +337,16 @@ fn entity_rules(e: &OurEntity) -> &BTreeSet<String> {
     }
 }
 
-fn finding(doc: &str, text: String, rules: &BTreeSet<String>) -> Finding {
-    Finding { doc: doc.to_owned(), text, rules: rules.iter().cloned().collect() }
+fn finding(doc: &str, text: String, rules: &BTreeSet<RuleRef>) -> Finding {
+    let ids: BTreeSet<&str> = rules.iter().map(RuleRef::id).collect();
+    let rules_ids = ids.into_iter().map(str::to_owned).collect();
+    Finding { doc: doc.to_owned(), text, rules: rules_ids, origins: rules.iter().map(RuleRef::to_string).collect() }
 }
 
 /// Our facts after deduplication: the first of each group, with the rules of all.
 struct Deduped<'f, T> {
     fact: &'f T,
-    rules: BTreeSet<String>,
+    rules: BTreeSet<RuleRef>,
 }
 
 fn dedupe<'f, T, K: Ord>(
@@ -355,7 +361,7 @@ fn dedupe<'f, T, K: Ord>(
             out.push(Deduped { fact, rules: BTreeSet::new() });
             out.len() - 1
         });
-        out[i].rules.insert(prov(fact).rule.id().to_owned());
+        out[i].rules.insert(prov(fact).rule.clone());
     }
     out
 }
@@ -500,7 +506,7 @@ fn score_relations(score: &mut DocScore, align: &Alignment<'_>, gold: &[GoldRela
 }
 
 /// Records whether a matched affiliation of ours has gold's role.
-fn check_role(score: &mut DocScore, gold: &GoldRelation, ours: Option<&str>, rules: &BTreeSet<String>) {
+fn check_role(score: &mut DocScore, gold: &GoldRelation, ours: Option<&str>, rules: &BTreeSet<RuleRef>) {
     let right = fold_opt(gold.role.as_deref()) == fold_opt(ours);
     score.scores.affiliation_role.record(right);
     if !right {

@@ -59,6 +59,9 @@ pub struct Annotation {
     #[serde(rename = "type")]
     pub ty: String,
     pub text: String,
+    /// The rule that found it (`zhkg eval --errors` names it); not serialized.
+    #[serde(skip)]
+    pub rule: Option<crate::model::RuleRef>,
 }
 
 impl Pipeline {
@@ -126,6 +129,7 @@ impl Pipeline {
                 end: m.prov.span.end,
                 ty: m.entity.ty.to_string(),
                 text: slice(m.prov.span.start, m.prov.span.end),
+                rule: Some(m.prov.rule.clone()),
             })
             .collect();
         // Span annotation is flat: a mention inside another (深圳市 in
@@ -149,6 +153,7 @@ impl Pipeline {
                 end: f.prov.span.end,
                 ty: "Figure".into(),
                 text: slice(f.prov.span.start, f.prov.span.end),
+                rule: Some(f.prov.rule.clone()),
             })
             .collect();
         (entities, figures)

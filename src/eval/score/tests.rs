@@ -411,8 +411,8 @@ fn report_prints_a_table_and_every_finding() {
         "      2  r.part",
         "entities: missed (1)",
         "  t  Person/黄汉权",
-        "  t  Place/广东  ← r.place",
-        "  t  partOf 深圳市前海管理局 → 深圳市  ← r.part",
+        "  t  Place/广东  ← r.place (f.toml:1)",
+        "  t  partOf 深圳市前海管理局 → 深圳市  ← r.part (f.toml:1)",
     ];
     for row in expected_rows {
         assert!(text.lines().any(|l| l == row), "no line {row:?} in\n{text}");
