@@ -306,6 +306,40 @@ fn graphs_of_disjoint_runs_merge_by_union_into_the_single_run_graph() {
     assert!(merged == single, "the union of the parts differs from the single run");
 }
 
+/// `extract --shard I/N` runs merged by `zhkg merge` give the RDF of one
+/// run over every document, byte for byte, and the shards' N-Quads simply
+/// concatenated give the same file.
+#[test]
+fn shard_runs_merge_into_the_bytes_of_a_single_run() {
+    let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().unwrap()).collect();
+    let path = |d: &tempfile::TempDir| d.path().to_str().unwrap().to_string();
+    let (single, shards, merged) = (&dirs[0], &dirs[1..3], &dirs[3]);
+    let o = run(&["extract", "seeds", "--out", &path(single)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (i, shard) in shards.iter().enumerate() {
+        let o = run(&["extract", "seeds", "--shard", &format!("{}/2", i + 1), "--out", &path(shard), "-j", "1"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).starts_with(&format!("documents  {}", [2, 3][i])), "{}", stdout(&o));
+    }
+    let mut args = vec!["merge".to_string(), "--out".into(), path(merged)];
+    args.extend(shards.iter().map(path));
+    let o = zhkg().args(&args).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    for file in ["graph.nq", "graph.ttl"] {
+        let read = |d: &tempfile::TempDir| fs::read(d.path().join(file)).unwrap();
+        assert!(read(merged) == read(single), "merged {file} differs from the single run's");
+    }
+    let concatenated: Vec<u8> = shards.iter().flat_map(|d| fs::read(d.path().join("graph.nq")).unwrap()).collect();
+    assert!(concatenated == fs::read(single.path().join("graph.nq")).unwrap());
+}
+
+#[test]
+fn a_bad_shard_is_a_usage_error() {
+    let o = run(&["extract", "seeds", "--shard", "3/2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("1 ≤ I ≤ N"), "{}", stderr(&o));
+}
+
 #[test]
 fn eval_errors_lists_every_ner_error_with_the_rule_file_and_line() {
     let Some(corpus) = shared("ner-dev/peoples_daily_1998_dev.jsonl") else { return };

@@ -8,6 +8,7 @@
 mod annotate;
 mod eval;
 mod extract;
+mod merge;
 mod query;
 mod rules;
 
@@ -30,6 +31,8 @@ enum Command {
     Extract(extract::Args),
     /// Run a SPARQL 1.1 query over the graph in the out folder.
     Query(query::Args),
+    /// Join the graph.nq and graph.ttl of shard runs (extract --shard I/N).
+    Merge(merge::Args),
     /// Mark entity and figure mentions in texts, one per line, as JSON Lines.
     Annotate(annotate::Args),
     /// Score extraction against gold graphs or a span-annotated NER corpus.
@@ -50,6 +53,7 @@ pub fn run() -> ExitCode {
     let outcome = match command {
         Command::Extract(a) => extract::run(a),
         Command::Query(a) => query::run(a),
+        Command::Merge(a) => merge::run(a),
         Command::Annotate(a) => annotate::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Rules(a) => rules::run(a),

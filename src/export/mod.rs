@@ -13,6 +13,7 @@
 
 pub mod csv;
 pub mod graphml;
+mod merge;
 pub mod names;
 pub mod rdf;
 pub mod vocab;
@@ -30,6 +31,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use self::csv::{CsvSerializer, Table, WriterCsvSerializer};
 pub use self::graphml::{GraphMlSerializer, WriterGraphMlSerializer};
+pub use self::merge::merge_rdf;
 pub use self::names::Iris;
 use crate::graph::{KnowledgeGraph, Totals};
 use crate::model::DocFacts;
@@ -65,6 +67,11 @@ pub enum ExportError {
     CreateDir { path: PathBuf, source: io::Error },
     #[error("writing {}", path.display())]
     Write { path: PathBuf, source: io::Error },
+    #[error("reading {}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    /// The source gives the line and column.
+    #[error("reading {}", path.display())]
+    Parse { path: PathBuf, source: oxigraph::io::RdfParseError },
 }
 
 /// Writes graph.ttl, graph.nq, graph.graphml, entities.csv, edges.csv,

@@ -1,0 +1,53 @@
+//! Merging shard runs: the RDF of `zhkg extract --shard I/N` runs, joined.
+//!
+//! Input: the out folders of shard runs, in shard order. Output: graph.nq
+//! (the shards' files concatenated, streamed) and graph.ttl (rebuilt from
+//! them, with each shared triple once), staged and renamed into place like
+//! every export. Because IRIs come from content and each document's graph is
+//! written whole by the shard that read it, the result is byte for byte what
+//! one run over every document writes. GraphML and CSV stay per shard: they
+//! are views for a desktop tool or a data frame, not for a whole archive.
+
+use std::fs::File;
+use std::io::{self, BufReader};
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::Triple;
+
+use super::{rdf, ExportError, ExportOptions, Iris, Staged, NQUADS_FILE, TURTLE_FILE};
+
+/// Writes `dir/graph.nq` and `dir/graph.ttl` from the shards' graph.nq files.
+pub fn merge_rdf(shards: &[PathBuf], dir: &Path, opts: &ExportOptions) -> Result<Vec<PathBuf>, ExportError> {
+    let iris = Iris::new(&opts.base)?;
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir { path: dir.into(), source })?;
+    let mut nquads = Staged::create(dir, NQUADS_FILE)?;
+    let mut turtle_file = Staged::create(dir, TURTLE_FILE)?;
+    let mut turtle = rdf::turtle_serializer().for_writer(turtle_file.take_writer());
+    let mut shared = std::collections::BTreeMap::<String, Triple>::new();
+    for shard in shards {
+        let path = shard.join(NQUADS_FILE);
+        let read_error = |source| ExportError::Read { path: path.clone(), source };
+        let mut file = File::open(&path).map_err(read_error)?;
+        io::copy(&mut file, nquads.file.as_mut().expect("open until committed")).map_err(|e| nquads.error(e))?;
+        let reader = BufReader::new(File::open(&path).map_err(read_error)?);
+        for quad in RdfParser::from_format(RdfFormat::NQuads).for_reader(reader) {
+            let quad = quad.map_err(|source| ExportError::Parse { path: path.clone(), source })?;
+            let triple = Triple::from(quad);
+            if iris.is_document_local(&triple.subject) {
+                turtle.serialize_triple(&triple).map_err(|e| turtle_file.error(e))?;
+            } else {
+                shared.insert(triple.to_string(), triple);
+            }
+        }
+    }
+    for triple in shared.values() {
+        turtle.serialize_triple(triple).map_err(|e| turtle_file.error(e))?;
+    }
+    turtle_file.file = Some(turtle.finish().map_err(|e| turtle_file.error(e))?);
+    let mut staged = [turtle_file, nquads];
+    for file in &mut staged {
+        file.flush_and_sync()?;
+    }
+    staged.into_iter().map(Staged::commit).collect()
+}
