@@ -69,6 +69,16 @@ impl Corpus {
     pub fn mib(&self) -> f64 {
         self.bytes as f64 / (1 << 20) as f64
     }
+
+    /// Writes every document into `dir` as `FILE_NAME`, the corpus
+    /// generator behind the scale bench: any size, the same bytes every time.
+    pub fn write_to(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        for doc in &self.docs {
+            std::fs::write(dir.join(&doc.file_name), &doc.source)?;
+        }
+        Ok(())
+    }
 }
 
 pub fn crate_dir() -> &'static Path {
@@ -92,8 +102,8 @@ fn read_seeds() -> Vec<Document> {
 /// A copy of `seed` with an id unique to its round.
 fn repeat(seed: &Document, round: usize) -> Document {
     Document {
-        id: DocId(format!("r{round:02}-{}", seed.id.0)),
-        file_name: format!("r{round:02}-{}", seed.file_name),
+        id: DocId(format!("r{round:04}-{}", seed.id.0)),
+        file_name: format!("r{round:04}-{}", seed.file_name),
         ..seed.clone()
     }
 }

@@ -252,8 +252,19 @@ impl Profile {
         }
         let mib = bytes as f64 / f64::from(1 << 20);
         writeln!(w, "{:<30} {:>10.3}", format!("wall clock, {threads} thread(s)"), wall.as_secs_f64())?;
-        writeln!(w, "{:<30} {:>10.2} MiB/s", "throughput", mib / wall.as_secs_f64())
+        writeln!(w, "{:<30} {:>10.2} MiB/s", "throughput", mib / wall.as_secs_f64())?;
+        if let Some(kib) = peak_memory_kib() {
+            writeln!(w, "{:<30} {:>10.1} MiB", "peak memory", kib as f64 / 1024.0)?;
+        }
+        Ok(())
     }
+}
+
+/// The process's peak resident memory, where the system tells (Linux).
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.trim_start_matches("VmHWM:").trim().trim_end_matches("kB").trim().parse().ok()
 }
 
 fn print_summary(totals: &Totals, out: &Path, skipped: usize, started: Instant) -> io::Result<()> {
