@@ -333,6 +333,41 @@ fn shard_runs_merge_into_the_bytes_of_a_single_run() {
     assert!(concatenated == fs::read(single.path().join("graph.nq")).unwrap());
 }
 
+/// With `--cache`, a re-run after documents were added extracts only the new
+/// ones, and writes what a run without the cache writes.
+#[test]
+fn a_cached_rerun_extracts_only_new_documents_with_identical_output() {
+    let (input, cache, cached_out, fresh_out) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let path = |d: &tempfile::TempDir| d.path().to_str().unwrap().to_string();
+    let mut seeds: Vec<PathBuf> = fs::read_dir("seeds").unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    let extract_cached = || {
+        let o = run(&["extract", &path(&input), "--cache", &path(&cache), "--out", &path(&cached_out)]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    for seed in &seeds[..3] {
+        fs::copy(seed, input.path().join(seed.file_name().unwrap())).unwrap();
+    }
+    assert!(extract_cached().contains("cache      0 reused, 3 extracted"));
+    for seed in &seeds[3..] {
+        fs::copy(seed, input.path().join(seed.file_name().unwrap())).unwrap();
+    }
+    let summary = extract_cached();
+    assert!(summary.contains("cache      3 reused, 2 extracted"), "{summary}");
+    let o = run(&["extract", &path(&input), "--out", &path(&fresh_out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for file in OUTPUT_FILES {
+        let read = |d: &tempfile::TempDir| fs::read(d.path().join(file)).unwrap();
+        assert!(read(&cached_out) == read(&fresh_out), "{file} differs with the cache");
+    }
+}
+
 #[test]
 fn a_bad_shard_is_a_usage_error() {
     let o = run(&["extract", "seeds", "--shard", "3/2"]);

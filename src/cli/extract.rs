@@ -19,8 +19,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::{RulesArg, EXIT_SKIPPED};
 use crate::export::{self, DocumentPart, ExportOptions, Exporter, Iris};
 use crate::graph::Totals;
-use crate::input::{self, InputError};
-use crate::pipeline::{Pipeline, StageTimes};
+use crate::input::{self, Document, InputError};
+use crate::model::DocFacts;
+use crate::pipeline::{Cache, Pipeline, StageTimes};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
@@ -45,6 +46,11 @@ pub struct Args {
     /// Print the time each stage took on stderr.
     #[arg(long)]
     profile: bool,
+    /// Keep each document's facts in this folder and reuse them while the
+    /// document and the rules are unchanged: re-runs extract only new or
+    /// changed documents. Shards may share one folder.
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
 }
 
 impl Default for Args {
@@ -57,6 +63,7 @@ impl Default for Args {
             shard: None,
             threads: None,
             profile: false,
+            cache: None,
         }
     }
 }
@@ -104,11 +111,20 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut profile = Profile { startup, ..Profile::default() };
     let mut skipped = 0;
     let mut failure = None;
+    let cache = match &args.cache {
+        Some(dir) => Some(
+            Cache::open(dir, &pipeline.rules.fingerprint)
+                .with_context(|| format!("opening the cache folder {}", dir.display()))?,
+        ),
+        None => None,
+    };
+    let mut reused = 0;
     let iris = exporter.iris().clone();
+    let worker = Worker { pipeline: &pipeline, iris: &iris, cache: cache.as_ref() };
     for_each_in_order(
         &files,
         threads,
-        |path| work(&pipeline, &iris, path),
+        |path| worker.work(path),
         |result| {
             let (part, times) = match result {
                 Ok(done) => done,
@@ -120,6 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             };
             progress.inc(part.1);
             profile.add(&times);
+            reused += usize::from(times.cached);
             let clock = Instant::now();
             if failure.is_none() {
                 failure = exporter.add(part.0).err();
@@ -135,6 +152,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let (_, totals) = exporter.finish().with_context(|| format!("writing the graph into {}", args.out.display()))?;
     profile.write += clock.elapsed();
     print_summary(&totals, &args.out, skipped, started)?;
+    if args.cache.is_some() {
+        writeln!(io::stdout(), "cache      {reused} reused, {} extracted", totals.documents - reused)?;
+    }
     if args.profile {
         profile.print(started.elapsed(), threads, files.iter().map(|f| file_len(f)).sum())?;
     }
@@ -145,17 +165,43 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 /// stage took on it.
 type Worked = ((DocumentPart, u64), WorkTimes);
 
-/// Reads, extracts and renders one document (on a worker thread).
-fn work(pipeline: &Pipeline, iris: &Iris, path: &Path) -> Result<Worked, InputError> {
-    let mut times = WorkTimes::default();
-    let clock = Instant::now();
-    let doc = input::read(path)?;
-    times.read = clock.elapsed();
-    let facts = pipeline.run_timed(&doc, &mut times.pipeline);
-    let clock = Instant::now();
-    let part = export::render(facts, iris);
-    times.render = clock.elapsed();
-    Ok(((part, doc.source.len() as u64), times))
+/// What a worker thread needs to take one document from file to rendered part.
+struct Worker<'a> {
+    pipeline: &'a Pipeline,
+    iris: &'a Iris,
+    cache: Option<&'a Cache>,
+}
+
+impl Worker<'_> {
+    /// Reads, extracts (or takes from the cache) and renders one document.
+    fn work(&self, path: &Path) -> Result<Worked, InputError> {
+        let mut times = WorkTimes::default();
+        let clock = Instant::now();
+        let doc = input::read(path)?;
+        times.read = clock.elapsed();
+        let facts = match self.cache.and_then(|c| c.get(&doc)) {
+            Some(facts) => {
+                times.cached = true;
+                facts
+            }
+            None => self.extract(&doc, &mut times),
+        };
+        let clock = Instant::now();
+        let part = export::render(facts, self.iris);
+        times.render = clock.elapsed();
+        Ok(((part, doc.source.len() as u64), times))
+    }
+
+    fn extract(&self, doc: &Document, times: &mut WorkTimes) -> DocFacts {
+        let facts = self.pipeline.run_timed(doc, &mut times.pipeline);
+        if let Some(cache) = self.cache {
+            // A failed write costs the next run time, not this run's output.
+            if let Err(e) = cache.put(doc, &facts) {
+                let _ = writeln!(io::stderr(), "zhkg: caching {}: {e}", doc.path.display());
+            }
+        }
+        facts
+    }
 }
 
 /// Runs `work` over `items` on `threads` threads and hands each result to
@@ -216,6 +262,8 @@ fn file_len(path: &Path) -> u64 {
 
 #[derive(Debug, Default, Clone, Copy)]
 struct WorkTimes {
+    /// True when the facts came from the cache.
+    cached: bool,
     read: Duration,
     pipeline: StageTimes,
     render: Duration,

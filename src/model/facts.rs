@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::provenance::{DocumentInfo, Provenance};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EntityType {
     Person,
     Organization,
@@ -41,7 +41,7 @@ impl fmt::Display for EntityType {
 /// Identity of a real-world entity: its type and canonical name. IRIs and
 /// GraphML ids are derived from it alone, so they are stable across runs,
 /// machines and shards.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct EntityKey {
     pub ty: EntityType,
     pub name: String,
@@ -60,7 +60,7 @@ impl fmt::Display for EntityKey {
 }
 
 /// One occurrence of an entity in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub entity: EntityKey,
     /// The form as written (repaired: no spurious spaces), e.g. `深圳` for 深圳市.
@@ -68,7 +68,7 @@ pub struct Mention {
     pub prov: Provenance,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum RelationKind {
     /// Person → Organization (or Place, for 常州市副市长), with a role.
     Affiliation,
@@ -101,7 +101,7 @@ impl fmt::Display for RelationKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RelationFact {
     pub kind: RelationKind,
     pub subject: EntityKey,
@@ -112,7 +112,7 @@ pub struct RelationFact {
 }
 
 /// A statistical figure: "前海累计推出835项制度创新成果".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     /// Number and unit as written, spaces removed: `835项`, `5.5万家`.
     pub text: String,
@@ -132,7 +132,7 @@ pub struct Figure {
 }
 
 /// An attributed statement.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     pub speaker: EntityKey,
     /// The statement, repaired text.
@@ -143,7 +143,7 @@ pub struct Quote {
 }
 
 /// Everything extracted from one document, resolved to entity keys.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocFacts {
     pub doc: DocumentInfo,
     pub mentions: Vec<Mention>,

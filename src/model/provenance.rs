@@ -6,7 +6,7 @@ use std::sync::Arc;
 /// A document's stable id: its file name without the extension
 /// (`000_c2695642805de2f9`). Ids, not paths, go into IRIs so that the same
 /// file gives the same IRIs wherever it is stored.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DocId(pub String);
 
 impl fmt::Display for DocId {
@@ -16,7 +16,7 @@ impl fmt::Display for DocId {
 }
 
 /// A half-open range of characters in the source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -39,10 +39,10 @@ impl Span {
 
 /// The rule that produced a fact: its id and where it is written.
 /// Shared by `Arc` because thousands of facts point at a handful of rules.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct RuleRef(pub Arc<RuleInfo>);
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct RuleInfo {
     /// Stable, human-chosen id such as `affiliation.org-role-person`.
     pub id: String,
@@ -77,7 +77,7 @@ impl fmt::Display for RuleRef {
 }
 
 /// Everything needed to trace one fact back to the text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Provenance {
     pub doc: DocId,
     /// Index into `DocumentInfo::sentences`.
@@ -88,7 +88,7 @@ pub struct Provenance {
 }
 
 /// One sentence of the repaired text, with its extent in the source file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub span: Span,
     /// The repaired text of the sentence (spaces and line breaks mended).
@@ -96,7 +96,7 @@ pub struct Sentence {
 }
 
 /// What the graph keeps about a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentInfo {
     pub id: DocId,
     /// File name as given on the command line's folder (`000_c26….txt`).

@@ -5,7 +5,10 @@
 //! segmentation, extraction and resolution. Documents are independent, so
 //! `run` takes `&self` and can be called from many threads.
 
+mod cache;
 mod examples;
+
+pub use cache::Cache;
 
 use std::time::{Duration, Instant};
 
