@@ -165,3 +165,13 @@ fn result_format_parses_its_names() {
     }
     assert!("xml".parse::<ResultFormat>().is_err());
 }
+
+#[test]
+fn a_graph_larger_than_memory_is_refused_with_the_route_that_scales() {
+    let path = Path::new("out/graph.nq");
+    let err = check_fits_in_memory(path, 10 << 30, Some(8 << 30)).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("out/graph.nq") && message.contains("oxigraph load"), "{message}");
+    assert!(check_fits_in_memory(path, 1 << 20, Some(8 << 30)).is_ok());
+    assert!(check_fits_in_memory(path, 10 << 30, None).is_ok(), "unknown memory: try");
+}
