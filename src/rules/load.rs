@@ -80,7 +80,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 22] = [
+const FILES: [&str; 23] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -89,6 +89,7 @@ const FILES: [&str; 22] = [
     "aliases.toml",
     "places/china.tsv",
     "places/countries.tsv",
+    "places/world_cities.tsv",
     "lexicons/regions.txt",
     "lexicons/industries.txt",
     "lexicons/surnames.txt",
@@ -212,6 +213,7 @@ fn gazetteer(folder: &Folder, rules: &[EntityRule], diag: &mut Diagnostics) -> G
     if let Some((id, ty)) = rule_for("places") {
         places = china_places(folder, &id, ty, &mut entries, diag);
         countries(folder, &id, ty, &mut entries, diag);
+        world_cities(folder, &id, ty, &mut entries, diag);
         let regions = named_list(folder, "lexicons/regions.txt", &id, ty, &mut entries, diag);
         places.extend(region_places(&places, regions, diag));
     }
@@ -279,6 +281,14 @@ fn countries(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerE
         for alias in lexicon::split_alternatives(c.get(2)) {
             out.push(entry(&alias, ty, c[1], id, file, line));
         }
+    }
+}
+
+/// Cities of the world (莫斯科, 开罗), one per time zone of CLDR.
+fn world_cities(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
+    let file = "places/world_cities.tsv";
+    for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
+        out.push(entry(c[1], ty, c[1], id, file, line));
     }
 }
 
