@@ -14,6 +14,7 @@ import zipfile
 CPCA_VERSION = "0.5.5"
 COUNTRIES_VERSION = "7.14.0"
 JIEBA_VERSION = "0.42.1"
+CLDR_DATES_VERSION = "48.2.0"
 
 CACHE = pathlib.Path(os.environ.get("ZHKG_BUILD_CACHE", pathlib.Path(tempfile.gettempdir()) / "zhkg-rules-build"))
 
@@ -44,6 +45,18 @@ def countries() -> pathlib.Path:
         root.mkdir(parents=True, exist_ok=True)
         _run(["npm", "pack", f"i18n-iso-countries@{COUNTRIES_VERSION}"], root)
         tgz = next(root.glob("i18n-iso-countries-*.tgz"))
+        with tarfile.open(tgz) as t:
+            t.extractall(root, filter="data")
+    return root / "package"
+
+
+def cldr_dates() -> pathlib.Path:
+    """Return the unpacked cldr-dates-full npm package directory."""
+    root = CACHE / f"cldr-dates-full-{CLDR_DATES_VERSION}"
+    if not (root / "package").exists():
+        root.mkdir(parents=True, exist_ok=True)
+        _run(["npm", "pack", f"cldr-dates-full@{CLDR_DATES_VERSION}"], root)
+        tgz = next(root.glob("cldr-dates-full-*.tgz"))
         with tarfile.open(tgz) as t:
             t.extractall(root, filter="data")
     return root / "package"

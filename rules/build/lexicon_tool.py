@@ -21,13 +21,13 @@ SPEC = {
     "surnames.txt": (1, None),
     "surnames_compound.txt": (1, None),
     "titles.txt": (1, None),
-    "org_suffixes.txt": (2, {"gov", "edu", "research", "company", "media", "party", "society", "other"}),
+    "org_suffixes.txt": (2, {"gov", "edu", "research", "company", "media", "party", "society", "other", "brand"}),
     "units.txt": (2, {"count", "money", "percent", "rank", "physical", "time", "people"}),
     "qualifiers.txt": (1, None),
     "qualifiers_postfix.txt": (1, None),
     "speech_verbs.txt": (1, None),
     "industries.txt": (2, None),
-    "regions.txt": (2, None),
+    "regions.txt": (3, None),  # name, aliases, optional parent (a full name in china.tsv)
     "not_person.txt": (1, None),
     "nations.txt": (1, None),
 }
@@ -74,6 +74,8 @@ def check(path, ncols, allowed):
             continue
         if ncols == 2 and len(cols) != 2:
             problems.append(f"{path.name}:{no}: expected 2 columns: {line!r}")
+        if ncols == 3 and len(cols) not in (2, 3):
+            problems.append(f"{path.name}:{no}: expected 2 or 3 columns: {line!r}")
             continue
         key = cols[0].strip()
         if not key or key != cols[0]:
@@ -83,7 +85,7 @@ def check(path, ncols, allowed):
         seen[key] = no
         if allowed is not None and cols[1] not in allowed:
             problems.append(f"{path.name}:{no}: kind {cols[1]!r} not in {sorted(allowed)}")
-        if ncols == 2 and allowed is None and cols[1]:
+        if ncols in (2, 3) and allowed is None and cols[1]:
             variants = cols[1].split(",")
             if any(not v or v != v.strip() for v in variants):
                 problems.append(f"{path.name}:{no}: empty or padded variant in {cols[1]!r}")

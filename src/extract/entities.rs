@@ -235,6 +235,12 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         let ok = match rule.ty {
             // nrt marks a transliterated foreign name (克林顿): no surname, longer.
             EntityType::Person if tok.tag == "nrt" => plausible_foreign_name(rules, tok.word),
+            // jieba's dictionary also tags foreign names nr (克林顿, 基里延科):
+            // without a surname, three characters read as one (four are
+            // mostly idioms the HMM guessed: 保驾护航, 多云转晴).
+            EntityType::Person if tok.tag == "nr" && !starts_with_surname(rules, tok.word) => {
+                tok.word.chars().count() == 3 && plausible_foreign_name(rules, tok.word)
+            }
             EntityType::Person => plausible_person(rules, tok.word) && starts_with_surname(rules, tok.word),
             // jieba's dictionary tags many two-character common words ns
             // (上市, 深度); places it alone proposes must be longer (莫桑比克).

@@ -128,9 +128,16 @@ pub fn extract(rules: &Rules, text: &str, sentences: &[Sentence<'_>]) -> Extract
     let mentions = entities::recognize(rules, text, sentences);
     let mut relations = Vec::new();
     let mut figures_out = Vec::new();
+    let mut author = None;
     for s in sentences {
+        author = relations::author_line(s, &mentions).or(author);
         let v = view::View::new(s, &mentions);
-        relations.extend(relations::extract(rules, s, &v, &mentions));
+        let found = relations::extract(rules, s, &v, &mentions, author);
+        // One article, one byline: a second byline belongs to another author.
+        if found.iter().any(|r| Some(r.subject) == author && relations::is_author_rule(rules, &r.rule)) {
+            author = None;
+        }
+        relations.extend(found);
         figures_out.extend(figures::extract(rules, s, &v, &mentions, text));
     }
     relations.extend(entities::nested_relations(rules, &mentions, text));

@@ -8,7 +8,15 @@ use super::{EntityMention, RelationMention, Sentence};
 use crate::model::{EntityType, RelationKind};
 use crate::rules::{RelationRule, Rules};
 
-pub fn extract(rules: &Rules, s: &Sentence<'_>, view: &View, mentions: &[EntityMention]) -> Vec<RelationMention> {
+/// `author` is the document's author so far: the last person named alone on
+/// a line before this sentence (see [`author_line`]).
+pub fn extract(
+    rules: &Rules,
+    s: &Sentence<'_>,
+    view: &View,
+    mentions: &[EntityMention],
+    author: Option<usize>,
+) -> Vec<RelationMention> {
     let mut out = Vec::new();
     for rule in rules.relation_rules.iter().filter(|r| !r.name_scope) {
         for caps in rule.pattern.regex.captures_iter(&view.text) {
@@ -17,7 +25,8 @@ pub fn extract(rules: &Rules, s: &Sentence<'_>, view: &View, mentions: &[EntityM
                 _ => ("subject", "object"),
             };
             let endpoint = |g: &str| caps.name(g).and_then(|m| view.mention_at(m.start(), m.end()));
-            let (Some(subject), Some(object)) = (endpoint(subject_group), endpoint(object_group)) else { continue };
+            let subject = if rule.author_scope { author } else { endpoint(subject_group) };
+            let (Some(subject), Some(object)) = (subject, endpoint(object_group)) else { continue };
             if !fits(rule, &mentions[subject], &mentions[object])
                 || !confirmed(rules, rule, &mentions[subject], &mentions[object], s)
             {
@@ -41,6 +50,21 @@ pub fn extract(rules: &Rules, s: &Sentence<'_>, view: &View, mentions: &[EntityM
         }
     }
     out
+}
+
+/// The person a sentence names and nothing else (a name line under an
+/// article's title, 王一鸣): such a person is the article's author.
+pub fn author_line(s: &Sentence<'_>, mentions: &[EntityMention]) -> Option<usize> {
+    let trimmed = s.text.trim();
+    let start = s.offset + (s.text.len() - s.text.trim_start().len());
+    super::view::mentions_within(mentions, start..start + trimmed.len())
+        .find(|(_, m)| m.ty == EntityType::Person && !m.nested && m.start == start && m.len() == trimmed.len())
+        .map(|(i, _)| i)
+}
+
+/// True for the rule ids of `scope = "author"` rules.
+pub fn is_author_rule(rules: &Rules, rule: &crate::model::RuleRef) -> bool {
+    rules.relation_rules.iter().any(|r| r.author_scope && r.pattern.rule == *rule)
 }
 
 /// The endpoint types each relation allows.

@@ -243,6 +243,10 @@ pub struct RelationRule {
     pub name_scope: bool,
     /// Only keep a match whose places the gazetteer's hierarchy confirms.
     pub require_hierarchy: bool,
+    /// The person of an affiliation is the document's author (the name
+    /// standing alone on a line before the match), not a group: bylines such
+    /// as （作者为…副理事长）.
+    pub author_scope: bool,
     pub pattern: PatternRule,
 }
 
@@ -300,25 +304,27 @@ pub(crate) fn relation_rule(
             return None;
         }
     };
-    let name_scope = match raw.scope.as_deref() {
-        None | Some("sentence") => false,
-        Some("name") => true,
-        Some(other) => {
+    let (name_scope, author_scope) = match (raw.scope.as_deref(), kind) {
+        (None | Some("sentence"), _) => (false, false),
+        (Some("name"), _) => (true, false),
+        (Some("author"), RelationKind::Affiliation) => (false, true),
+        (Some(other), _) => {
             diag.error(
                 rule.file(),
                 rule.line(),
-                format!("rule `{}`: unknown scope `{other}` (sentence, name)", raw.id),
+                format!("rule `{}`: unknown scope `{other}` (sentence, name; author for affiliations)", raw.id),
             );
             return None;
         }
     };
-    let groups: &[&str] = match (kind, name_scope) {
-        (_, true) => &["object"],
-        (RelationKind::Affiliation, false) => &["person", "org"],
+    let groups: &[&str] = match (kind, name_scope, author_scope) {
+        (_, true, _) => &["object"],
+        (RelationKind::Affiliation, _, true) => &["org"],
+        (RelationKind::Affiliation, _, false) => &["person", "org"],
         _ => &["subject", "object"],
     };
     let pattern = pattern_rule(raw, rule, macros, groups, diag)?;
-    Some(RelationRule { kind, name_scope, require_hierarchy, pattern })
+    Some(RelationRule { kind, name_scope, require_hierarchy, author_scope, pattern })
 }
 
 pub(crate) fn quote_rule(

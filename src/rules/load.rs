@@ -80,7 +80,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 22] = [
+const FILES: [&str; 23] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -89,6 +89,7 @@ const FILES: [&str; 22] = [
     "aliases.toml",
     "places/china.tsv",
     "places/countries.tsv",
+    "places/world_cities.tsv",
     "lexicons/regions.txt",
     "lexicons/industries.txt",
     "lexicons/surnames.txt",
@@ -212,9 +213,12 @@ fn gazetteer(folder: &Folder, rules: &[EntityRule], diag: &mut Diagnostics) -> G
     if let Some((id, ty)) = rule_for("places") {
         places = china_places(folder, &id, ty, &mut entries, diag);
         countries(folder, &id, ty, &mut entries, diag);
-        named_list(folder, "lexicons/regions.txt", &id, ty, &mut entries, diag);
+        world_cities(folder, &id, ty, &mut entries, diag);
+        let regions = named_list(folder, "lexicons/regions.txt", &id, ty, &mut entries, diag);
+        places.extend(region_places(&places, regions, diag));
     }
     if let Some((id, ty)) = rule_for("industries") {
+        // Industries have no parents; a third column there is ignored.
         named_list(folder, "lexicons/industries.txt", &id, ty, &mut entries, diag);
     }
     if let Some((id, ty)) = rule_for("organizations") {
@@ -280,7 +284,25 @@ fn countries(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerE
     }
 }
 
-/// `name<TAB>alias,alias` lists: regions and industries.
+/// Cities of the world (莫斯科, 开罗), one per time zone of CLDR.
+fn world_cities(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
+    let file = "places/world_cities.tsv";
+    for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
+        out.push(entry(c[1], ty, c[1], id, file, line));
+    }
+}
+
+/// A listed name with the parent written in its third column, if any.
+struct ListedParent {
+    file: &'static str,
+    line: usize,
+    name: String,
+    parent: String,
+}
+
+/// `name<TAB>alias,alias` lists: regions and industries. Regions may add
+/// `<TAB>parent`, the administrative unit a zone lies in (前海 → 深圳市);
+/// those rows are returned for the hierarchy.
 fn named_list(
     folder: &Folder,
     file: &'static str,
@@ -288,8 +310,9 @@ fn named_list(
     ty: EntityType,
     out: &mut Vec<GazetteerEntry>,
     diag: &mut Diagnostics,
-) {
+) -> Vec<ListedParent> {
     let mut seen = std::collections::HashSet::new();
+    let mut parents = Vec::new();
     for (line, l) in lexicon::content_lines(folder.text(file)) {
         let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
         if !seen.insert(cols[0]) {
@@ -300,7 +323,26 @@ fn named_list(
         for alias in lexicon::split_alternatives(cols.get(1)) {
             out.push(entry(&alias, ty, cols[0], id, file, line));
         }
+        if let Some(parent) = cols.get(2).filter(|p| !p.is_empty()) {
+            parents.push(ListedParent { file, line, name: cols[0].to_string(), parent: parent.to_string() });
+        }
     }
+    parents
+}
+
+/// Regions with a parent join the hierarchy, so 深圳前海 confirms that 前海
+/// lies in 深圳市. The parent must be a full name of places/china.tsv.
+fn region_places(admin: &[PlaceInfo], regions: Vec<ListedParent>, diag: &mut Diagnostics) -> Vec<PlaceInfo> {
+    let known: std::collections::HashSet<&str> = admin.iter().map(|p| p.name.as_str()).collect();
+    let mut out = Vec::new();
+    for r in regions {
+        if known.contains(r.parent.as_str()) {
+            out.push(PlaceInfo { name: r.name, level: "region".into(), parent: Some(r.parent) });
+        } else {
+            diag.error(r.file, r.line, format!("parent `{}` is not a full name in places/china.tsv", r.parent));
+        }
+    }
+    out
 }
 
 fn organizations(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
