@@ -140,7 +140,9 @@ pub fn load_store(dir: &Path) -> Result<Store, QueryError> {
             Err(e) => vec![Err(e)],
         }
     });
-    store.bulk_loader().load_ok_quads::<QueryError, QueryError>(with_unions)?;
+    let mut loader = store.bulk_loader();
+    loader.load_ok_quads::<QueryError, QueryError>(with_unions)?;
+    loader.commit()?;
     Ok(store)
 }
 
@@ -151,7 +153,9 @@ pub fn load_store(dir: &Path) -> Result<Store, QueryError> {
 /// `COUNT`s.
 pub fn store_from_quads(quads: impl IntoIterator<Item = Quad>) -> Result<Store, QueryError> {
     let store = Store::new()?;
-    store.bulk_loader().load_quads(quads.into_iter().flat_map(with_union))?;
+    let mut loader = store.bulk_loader();
+    loader.load_quads(quads.into_iter().flat_map(with_union))?;
+    loader.commit()?;
     Ok(store)
 }
 
