@@ -22,3 +22,4 @@ pub mod query;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
+pub mod system;

@@ -22,6 +22,7 @@ use crate::graph::Totals;
 use crate::input::{self, Document, InputError};
 use crate::model::DocFacts;
 use crate::pipeline::{Cache, Pipeline, StageTimes};
+use crate::system;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
@@ -104,8 +105,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         files = files[shard.select(&files)].to_vec();
     }
     let opts = ExportOptions { base: args.base.clone() };
-    let mut exporter =
-        Exporter::create(&args.out, &opts).with_context(|| format!("writing the graph into {}", args.out.display()))?;
+    let writing = || format!("writing the graph into {}", args.out.display());
+    let mut exporter = Exporter::create(&args.out, &opts).with_context(writing)?;
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
     let progress = progress_bar(&files);
     let mut profile = Profile { startup, ..Profile::default() };
@@ -135,6 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 }
             };
             progress.inc(part.1);
+            profile.bytes += part.1;
             profile.add(&times);
             reused += usize::from(times.cached);
             let clock = Instant::now();
@@ -146,17 +148,17 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     );
     progress.finish_and_clear();
     if let Some(e) = failure {
-        return Err(e).with_context(|| format!("writing the graph into {}", args.out.display()));
+        return Err(e).with_context(writing);
     }
     let clock = Instant::now();
-    let (_, totals) = exporter.finish().with_context(|| format!("writing the graph into {}", args.out.display()))?;
+    let (_, totals) = exporter.finish().with_context(writing)?;
     profile.write += clock.elapsed();
     print_summary(&totals, &args.out, skipped, started)?;
     if args.cache.is_some() {
         writeln!(io::stdout(), "cache      {reused} reused, {} extracted", totals.documents - reused)?;
     }
     if args.profile {
-        profile.print(started.elapsed(), threads, files.iter().map(|f| file_len(f)).sum())?;
+        profile.print(started.elapsed(), threads)?;
     }
     Ok(if skipped > 0 { EXIT_SKIPPED } else { 0 })
 }
@@ -278,6 +280,8 @@ struct Profile {
     pipeline: StageTimes,
     render: Duration,
     write: Duration,
+    /// Source bytes of the documents processed.
+    bytes: u64,
 }
 
 impl Profile {
@@ -287,7 +291,7 @@ impl Profile {
         self.render += t.render;
     }
 
-    fn print(&self, wall: Duration, threads: usize, bytes: u64) -> io::Result<()> {
+    fn print(&self, wall: Duration, threads: usize) -> io::Result<()> {
         let mut rows = vec![("start-up (rules, dictionary)", self.startup), ("read", self.read)];
         rows.extend(self.pipeline.named());
         rows.extend([("render outputs", self.render), ("write outputs (main thread)", self.write)]);
@@ -298,21 +302,14 @@ impl Profile {
             let share = 100.0 * time.as_secs_f64() / busy.as_secs_f64().max(f64::EPSILON);
             writeln!(w, "{name:<30} {:>10.3} {share:>6.1}%", time.as_secs_f64())?;
         }
-        let mib = bytes as f64 / f64::from(1 << 20);
+        let mib = self.bytes as f64 / f64::from(1 << 20);
         writeln!(w, "{:<30} {:>10.3}", format!("wall clock, {threads} thread(s)"), wall.as_secs_f64())?;
         writeln!(w, "{:<30} {:>10.2} MiB/s", "throughput", mib / wall.as_secs_f64())?;
-        if let Some(kib) = peak_memory_kib() {
-            writeln!(w, "{:<30} {:>10.1} MiB", "peak memory", kib as f64 / 1024.0)?;
+        if let Some(bytes) = system::peak_memory() {
+            writeln!(w, "{:<30} {:>10.1} MiB", "peak memory", bytes as f64 / f64::from(1 << 20))?;
         }
         Ok(())
     }
-}
-
-/// The process's peak resident memory, where the system tells (Linux).
-fn peak_memory_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.trim_start_matches("VmHWM:").trim().trim_end_matches("kB").trim().parse().ok()
 }
 
 fn print_summary(totals: &Totals, out: &Path, skipped: usize, started: Instant) -> io::Result<()> {

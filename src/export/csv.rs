@@ -108,7 +108,7 @@ impl<W: Write> WriterCsvSerializer<W> {
     /// Writes the header and every row of the table for `kg`. Call it once.
     pub fn serialize(mut self, kg: &KnowledgeGraph) -> io::Result<Self> {
         self.writer.write_record(self.table.header())?;
-        let rows = document_rows(self.table, kg).into_iter();
+        let rows = document_rows(self.table, kg, &node_ids(kg)).into_iter();
         for row in rows.chain(corpus_rows(self.table, &Totals::of(kg), &self.iris)) {
             self.writer.write_record(&row)?;
         }
@@ -122,14 +122,15 @@ impl<W: Write> WriterCsvSerializer<W> {
 }
 
 /// The rows a documents' graph gives on its own, sorted: every table's but
-/// the entities and the relation edges, which need the whole corpus.
-pub(crate) fn document_rows(table: Table, kg: &KnowledgeGraph) -> Vec<Vec<String>> {
+/// the entities and the relation edges, which need the whole corpus. `ids`
+/// are the graph's `node_ids`.
+pub(crate) fn document_rows(table: Table, kg: &KnowledgeGraph, ids: &[String]) -> Vec<Vec<String>> {
     match table {
         Table::Entities => Vec::new(),
-        Table::Edges => edge_rows(kg, &node_ids(kg)),
+        Table::Edges => edge_rows(kg, ids),
         Table::Mentions => mention_rows(kg),
-        Table::Figures => figure_rows(kg, &node_ids(kg)),
-        Table::Quotes => quote_rows(kg, &node_ids(kg)),
+        Table::Figures => figure_rows(kg, ids),
+        Table::Quotes => quote_rows(kg, ids),
     }
 }
 

@@ -102,7 +102,7 @@ impl<W: Write> WriterGraphMlSerializer<W> {
     pub fn serialize(mut self, kg: &KnowledgeGraph) -> io::Result<Self> {
         write_start(&mut self.writer)?;
         write_corpus_part(&mut self.writer, &Totals::of(kg), &self.iris)?;
-        write_document_part(&mut self.writer, kg, &self.iris)?;
+        write_document_part(&mut self.writer, kg, &node_ids(kg), &self.iris)?;
         write_end(&mut self.writer)?;
         Ok(self)
     }
@@ -171,8 +171,13 @@ pub(crate) fn write_corpus_part<W: Write>(w: &mut Writer<W>, totals: &Totals, ir
 /// The nodes of documents, figures and quotes and the edges from them, in
 /// graph order: everything but entity nodes and relation edges. Edge ids are
 /// `SOURCE>TARGET`, unique because these edges join a pair of nodes once.
-pub(crate) fn write_document_part<W: Write>(w: &mut Writer<W>, kg: &KnowledgeGraph, iris: &Iris) -> io::Result<()> {
-    let ids = node_ids(kg);
+/// `ids` are the graph's `node_ids`.
+pub(crate) fn write_document_part<W: Write>(
+    w: &mut Writer<W>,
+    kg: &KnowledgeGraph,
+    ids: &[String],
+    iris: &Iris,
+) -> io::Result<()> {
     for ix in kg.graph.node_indices() {
         if let Some(data) = node_data(kg, ix, iris) {
             element(w, "node", &[("id", &ids[ix.index()])], &data)?;
@@ -191,9 +196,9 @@ pub(crate) fn write_document_part<W: Write>(w: &mut Writer<W>, kg: &KnowledgeGra
 }
 
 /// `write_document_part` into memory, for a writer to append later.
-pub(crate) fn render_document_part(kg: &KnowledgeGraph, iris: &Iris) -> Vec<u8> {
+pub(crate) fn render_document_part(kg: &KnowledgeGraph, ids: &[String], iris: &Iris) -> Vec<u8> {
     let mut w = Writer::new(Vec::new());
-    write_document_part(&mut w, kg, iris).expect("writing into memory cannot fail");
+    write_document_part(&mut w, kg, ids, iris).expect("writing into memory cannot fail");
     w.into_inner()
 }
 

@@ -15,16 +15,14 @@ use std::path::{Path, PathBuf};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Triple;
 
-use super::{rdf, ExportError, ExportOptions, Iris, Staged, NQUADS_FILE, TURTLE_FILE};
+use super::{ExportError, ExportOptions, Iris, Staged, TurtleStage, NQUADS_FILE};
 
 /// Writes `dir/graph.nq` and `dir/graph.ttl` from the shards' graph.nq files.
 pub fn merge_rdf(shards: &[PathBuf], dir: &Path, opts: &ExportOptions) -> Result<Vec<PathBuf>, ExportError> {
     let iris = Iris::new(&opts.base)?;
     std::fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir { path: dir.into(), source })?;
     let mut nquads = Staged::create(dir, NQUADS_FILE)?;
-    let mut turtle_file = Staged::create(dir, TURTLE_FILE)?;
-    let mut turtle = rdf::turtle_serializer().for_writer(turtle_file.take_writer());
-    let mut shared = std::collections::BTreeMap::<String, Triple>::new();
+    let mut turtle = TurtleStage::create(dir)?;
     for shard in shards {
         let path = shard.join(NQUADS_FILE);
         let read_error = |source| ExportError::Read { path: path.clone(), source };
@@ -35,17 +33,13 @@ pub fn merge_rdf(shards: &[PathBuf], dir: &Path, opts: &ExportOptions) -> Result
             let quad = quad.map_err(|source| ExportError::Parse { path: path.clone(), source })?;
             let triple = Triple::from(quad);
             if iris.is_document_local(&triple.subject) {
-                turtle.serialize_triple(&triple).map_err(|e| turtle_file.error(e))?;
+                turtle.local(&triple)?;
             } else {
-                shared.insert(triple.to_string(), triple);
+                turtle.shared(triple.to_string(), triple);
             }
         }
     }
-    for triple in shared.values() {
-        turtle.serialize_triple(triple).map_err(|e| turtle_file.error(e))?;
-    }
-    turtle_file.file = Some(turtle.finish().map_err(|e| turtle_file.error(e))?);
-    let mut staged = [turtle_file, nquads];
+    let mut staged = [turtle.finish()?, nquads];
     for file in &mut staged {
         file.flush_and_sync()?;
     }

@@ -101,10 +101,11 @@ pub struct DocumentPart {
 /// Renders the outputs of one document.
 pub fn render(facts: DocFacts, iris: &Iris) -> DocumentPart {
     let kg = KnowledgeGraph::build(vec![facts]);
-    let csv = Table::ALL[1..].iter().map(|&t| (t, csv::to_bytes(&csv::document_rows(t, &kg)))).collect();
+    let ids = names::node_ids(&kg);
+    let csv = Table::ALL[1..].iter().map(|&t| (t, csv::to_bytes(&csv::document_rows(t, &kg, &ids)))).collect();
     DocumentPart {
         rdf: rdf::render(&kg, iris),
-        graphml: graphml::render_document_part(&kg, iris),
+        graphml: graphml::render_document_part(&kg, &ids, iris),
         csv,
         totals: Totals::of(&kg),
     }
@@ -130,9 +131,7 @@ pub struct Exporter {
     dir: PathBuf,
     iris: Iris,
     nquads: Staged,
-    turtle: oxigraph::io::WriterQuadSerializer<BufWriter<File>>,
-    turtle_file: Staged,
-    shared: BTreeMap<String, oxigraph::model::Triple>,
+    turtle: TurtleStage,
     graphml_body: Staged,
     tables: Vec<(Table, Staged)>,
     totals: Totals,
@@ -143,18 +142,11 @@ impl Exporter {
         let iris = Iris::new(&opts.base)?;
         fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir { path: dir.into(), source })?;
         let nquads = Staged::create(dir, NQUADS_FILE)?;
-        let mut turtle_file = Staged::create(dir, TURTLE_FILE)?;
-        let turtle = rdf::turtle_serializer().for_writer(turtle_file.take_writer());
+        let turtle = TurtleStage::create(dir)?;
         let graphml_body = Staged::create(dir, &format!("{GRAPHML_FILE}.body"))?;
-        let mut tables = Vec::new();
-        for table in &Table::ALL[1..] {
-            let mut staged = Staged::create(dir, table.file_name())?;
-            staged.append(&csv::to_bytes(&[table.header().iter().map(|h| h.to_string()).collect()]))?;
-            tables.push((*table, staged));
-        }
-        let shared = BTreeMap::new();
+        let tables = Table::ALL[1..].iter().map(|&t| Ok((t, Staged::table(dir, t)?))).collect::<Result<_, _>>()?;
         let (dir, totals) = (dir.to_path_buf(), Totals::default());
-        Ok(Self { dir, iris, nquads, turtle, turtle_file, shared, graphml_body, tables, totals })
+        Ok(Self { dir, iris, nquads, turtle, graphml_body, tables, totals })
     }
 
     pub fn iris(&self) -> &Iris {
@@ -165,9 +157,11 @@ impl Exporter {
     pub fn add(&mut self, part: DocumentPart) -> Result<(), ExportError> {
         self.nquads.append(&part.rdf.nquads)?;
         for triple in &part.rdf.local {
-            self.turtle.serialize_triple(triple).map_err(|e| self.turtle_file.error(e))?;
+            self.turtle.local(triple)?;
         }
-        self.shared.extend(part.rdf.shared);
+        for (key, triple) in part.rdf.shared {
+            self.turtle.shared(key, triple);
+        }
         self.graphml_body.append(&part.graphml)?;
         for ((_, staged), (_, rows)) in self.tables.iter_mut().zip(&part.csv) {
             staged.append(rows)?;
@@ -178,15 +172,10 @@ impl Exporter {
 
     /// Writes the corpus-wide parts, completes every file and renames them
     /// into place. Returns the paths written and the corpus totals.
-    pub fn finish(mut self) -> Result<(Vec<PathBuf>, Totals), ExportError> {
-        for triple in self.shared.values() {
-            self.turtle.serialize_triple(triple).map_err(|e| self.turtle_file.error(e))?;
-        }
-        self.turtle_file.file = Some(self.turtle.finish().map_err(|e| self.turtle_file.error(e))?);
-        let mut staged = vec![self.turtle_file, self.nquads];
+    pub fn finish(self) -> Result<(Vec<PathBuf>, Totals), ExportError> {
+        let mut staged = vec![self.turtle.finish()?, self.nquads];
         staged.push(self.graphml_body.into_graphml(&self.dir, &self.totals, &self.iris)?);
-        let mut entities = Staged::create(&self.dir, Table::Entities.file_name())?;
-        entities.append(&csv::to_bytes(&[Table::Entities.header().iter().map(|h| h.to_string()).collect()]))?;
+        let mut entities = Staged::table(&self.dir, Table::Entities)?;
         entities.append(&csv::to_bytes(&csv::corpus_rows(Table::Entities, &self.totals, &self.iris)))?;
         staged.push(entities);
         for (table, mut file) in self.tables {
@@ -198,6 +187,41 @@ impl Exporter {
         }
         let paths = staged.into_iter().map(Staged::commit).collect::<Result<_, _>>()?;
         Ok((paths, self.totals))
+    }
+}
+
+/// graph.ttl as it streams: each document's own triples written as they
+/// come, the triples documents share held, each once, and written sorted by
+/// `finish`, so that the file has one prefix header and no repeats.
+struct TurtleStage {
+    serializer: oxigraph::io::WriterQuadSerializer<BufWriter<File>>,
+    file: Staged,
+    /// Shared triples by their N-Triples text.
+    shared: BTreeMap<String, oxigraph::model::Triple>,
+}
+
+impl TurtleStage {
+    fn create(dir: &Path) -> Result<Self, ExportError> {
+        let mut file = Staged::create(dir, TURTLE_FILE)?;
+        let serializer = rdf::turtle_serializer().for_writer(file.take_writer());
+        Ok(Self { serializer, file, shared: BTreeMap::new() })
+    }
+
+    fn local(&mut self, triple: &oxigraph::model::Triple) -> Result<(), ExportError> {
+        self.serializer.serialize_triple(triple).map_err(|e| self.file.error(e))
+    }
+
+    fn shared(&mut self, key: String, triple: oxigraph::model::Triple) {
+        self.shared.insert(key, triple);
+    }
+
+    /// Writes the shared triples and hands back the complete file.
+    fn finish(mut self) -> Result<Staged, ExportError> {
+        for triple in self.shared.values() {
+            self.serializer.serialize_triple(triple).map_err(|e| self.file.error(e))?;
+        }
+        self.file.file = Some(self.serializer.finish().map_err(|e| self.file.error(e))?);
+        Ok(self.file)
     }
 }
 
@@ -221,6 +245,13 @@ impl Staged {
         let dest = dir.join(name);
         let file = File::create(&temp).map_err(|source| ExportError::Write { path: dest.clone(), source })?;
         Ok(Staged { temp, dest, file: Some(BufWriter::with_capacity(1 << 16, file)), committed: false })
+    }
+
+    /// A CSV table, its header written.
+    fn table(dir: &Path, table: Table) -> Result<Self, ExportError> {
+        let mut staged = Staged::create(dir, table.file_name())?;
+        staged.append(&csv::to_bytes(&[table.header().iter().map(|h| h.to_string()).collect()]))?;
+        Ok(staged)
     }
 
     fn error(&self, source: io::Error) -> ExportError {

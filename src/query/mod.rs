@@ -129,16 +129,18 @@ pub fn load_store(dir: &Path) -> Result<Store, QueryError> {
         io::ErrorKind::NotFound => QueryError::MissingGraph { dir: dir.into() },
         _ => QueryError::Io(e),
     })?;
-    check_fits_in_memory(&path, file.metadata()?.len(), available_memory())?;
+    check_fits_in_memory(&path, file.metadata()?.len(), crate::system::available_memory())?;
     let quads = RdfParser::from_format(RdfFormat::NQuads)
         .for_reader(BufReader::new(file))
         .map(|q| q.map_err(|source| QueryError::Load { path: path.clone(), source }));
     let store = Store::new()?;
-    let with_unions = quads.flat_map(|q| -> Vec<Result<Quad, QueryError>> {
-        match q {
-            Ok(quad) => with_union(quad).into_iter().map(Ok).collect(),
-            Err(e) => vec![Err(e)],
-        }
+    // Each quad and its union copy, or the error alone, without a buffer per quad.
+    let with_unions = quads.flat_map(|q| {
+        let (first, union) = match q.map(with_union) {
+            Ok([quad, union]) => (Ok(quad), Some(Ok(union))),
+            Err(e) => (Err(e), None),
+        };
+        std::iter::once(first).chain(union)
     });
     let mut loader = store.bulk_loader();
     loader.load_ok_quads::<QueryError, QueryError>(with_unions)?;
@@ -179,14 +181,6 @@ fn check_fits_in_memory(path: &Path, nquads_bytes: u64, available: Option<u64>) 
         }
         _ => Ok(()),
     }
-}
-
-/// Memory the system can give without swapping, where it tells (Linux).
-fn available_memory() -> Option<u64> {
-    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
-    let line = info.lines().find(|l| l.starts_with("MemAvailable:"))?;
-    let kib: u64 = line.trim_start_matches("MemAvailable:").trim().trim_end_matches("kB").trim().parse().ok()?;
-    Some(kib * 1024)
 }
 
 /// Runs `query` on `store` and writes the results to `w` in `format`.
