@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{EntityMention, RelationMention, Sentence};
 use crate::model::EntityType;
-use crate::rules::{EntityRule, EntityRuleKind, Rules};
+use crate::rules::{EntityRule, EntityRuleKind, GazetteerEntry, Rules};
 use crate::segment::Token;
 
 /// Finds every entity mention of a document, sorted by position.
@@ -26,9 +26,15 @@ pub fn recognize(rules: &Rules, text: &str, sentences: &[Sentence<'_>]) -> Vec<E
 
 fn candidates(rules: &Rules, s: &Sentence<'_>) -> Vec<EntityMention> {
     let mut out = Vec::new();
-    for rule in &rules.entity_rules {
+    let selected = rules.prefilters.entities.select(s.text);
+    // Every gazetteer rule reads the same matches, each keeping its type's.
+    let mut listed = None;
+    for rule in selected.of(&rules.entity_rules) {
         match rule.kind {
-            EntityRuleKind::Gazetteer => gazetteer(rules, rule, s, &mut out),
+            EntityRuleKind::Gazetteer => {
+                let listed = listed.get_or_insert_with(|| rules.gazetteer.find_iter(s.text).collect::<Vec<_>>());
+                gazetteer(rule, s, listed, &mut out);
+            }
             EntityRuleKind::Suffix => suffix_names(rules, rule, s, &mut out),
             EntityRuleKind::Pattern => pattern(rules, rule, s, &mut out),
             EntityRuleKind::Tagger => tagger(rules, rule, s, &mut out),
@@ -53,8 +59,13 @@ fn mention(s: &Sentence<'_>, start: usize, end: usize, rule: &EntityRule) -> Ent
 
 /// Listed names. A short listed form (two characters or fewer) must also be
 /// a whole word to jieba, so 东方 in 东方红 is not the place 东方.
-fn gazetteer(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
-    for (start, end, entry) in rules.gazetteer.find_iter(s.text) {
+fn gazetteer(
+    rule: &EntityRule,
+    s: &Sentence<'_>,
+    listed: &[(usize, usize, &GazetteerEntry)],
+    out: &mut Vec<EntityMention>,
+) {
+    for &(start, end, entry) in listed {
         let short = s.text[start..end].chars().count() <= 2;
         let aligned = s.bounds.contains(start) && s.bounds.contains(end);
         if entry.ty != rule.ty || (short && !aligned) {
@@ -101,7 +112,7 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
 
 /// The longest listed suffix the word ends with: one lookup per tail of
 /// the word, longest tail first (words are short, the list is long).
-fn longest_suffix<'k>(word: &str, suffixes: &'k std::collections::BTreeMap<String, String>) -> Option<&'k str> {
+fn longest_suffix<'k>(word: &str, suffixes: &'k std::collections::HashMap<String, String>) -> Option<&'k str> {
     word.char_indices().find_map(|(i, _)| suffixes.get_key_value(&word[i..])).map(|(k, _)| k.as_str())
 }
 

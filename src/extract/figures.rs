@@ -222,7 +222,8 @@ impl<'a, 's> Context<'a, 's> {
     /// in sentence order.
     fn hits(&self, view: &View) -> Vec<Hit<'a>> {
         let mut hits: Vec<Hit<'a>> = Vec::new();
-        for rule in &self.rules.figure_rules.figures {
+        let selected = self.rules.prefilters.figures.select(&view.text);
+        for rule in selected.of(&self.rules.figure_rules.figures) {
             for caps in rule.regex.captures_iter(&view.text) {
                 let group = |name: &str| caps.name(name).map(|g| view.orig(g.range())).filter(|r| !r.is_empty());
                 let (Some(number), Some(unit)) = (group("number"), group("unit")) else { continue };
@@ -684,8 +685,9 @@ impl<'a, 's> Context<'a, 's> {
 
 /// The period patterns' matches in `text`, in order, none inside another.
 fn period_matches(rules: &Rules, text: &str) -> Vec<Range<usize>> {
+    let selected = rules.prefilters.periods.select(text);
     let mut all: Vec<Range<usize>> =
-        rules.figure_rules.periods.iter().flat_map(|p| p.regex.find_iter(text).map(|m| m.range())).collect();
+        selected.of(&rules.figure_rules.periods).flat_map(|p| p.regex.find_iter(text).map(|m| m.range())).collect();
     all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut out: Vec<Range<usize>> = Vec::new();
     for r in all {

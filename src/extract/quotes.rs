@@ -44,7 +44,8 @@ pub fn extract(rules: &Rules, text: &str, sentences: &[Sentence<'_>], mentions: 
         }
         let view = View::over(&text[para.clone()], para.start, mentions, |_, m| !m.nested);
         let scope = Scope { text, para: para.clone(), sentences, mentions, view: &view };
-        for rule in &rules.quote_rules {
+        let selected = rules.prefilters.quotes.select(&view.text);
+        for rule in selected.of(&rules.quote_rules) {
             scope.quotes_of_rule(rule, &mut found);
         }
     }

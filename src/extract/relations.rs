@@ -18,7 +18,8 @@ pub fn extract(
     author: Option<usize>,
 ) -> Vec<RelationMention> {
     let mut out = Vec::new();
-    for rule in rules.relation_rules.iter().filter(|r| !r.name_scope) {
+    let selected = rules.prefilters.relations.select(&view.text);
+    for rule in selected.of(&rules.relation_rules).filter(|r| !r.name_scope) {
         for caps in rule.pattern.regex.captures_iter(&view.text) {
             let (subject_group, object_group) = match rule.kind {
                 RelationKind::Affiliation => ("person", "org"),

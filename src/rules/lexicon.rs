@@ -2,7 +2,7 @@
 //! comment, TSV files have a header line. Readers report bad lines by position
 //! and keep going, so one run shows every problem.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -71,9 +71,9 @@ pub(crate) fn split_alternatives(col: Option<&&str>) -> Vec<String> {
 pub struct Lexicons {
     pub surnames: HashSet<String>,
     pub compound_surnames: HashSet<String>,
-    pub titles: Vec<String>,
+    pub titles: BTreeSet<String>,
     /// Suffix → coarse kind (gov, edu, company…).
-    pub org_suffixes: BTreeMap<String, String>,
+    pub org_suffixes: HashMap<String, String>,
     /// Unit → kind (count, money, percent, rank, physical, people); units of
     /// time are left out, since dates are not figures.
     pub units: BTreeMap<String, String>,
@@ -95,7 +95,7 @@ impl Lexicons {
     }
 
     pub fn is_title(&self, s: &str) -> bool {
-        self.titles.iter().any(|t| t == s)
+        self.titles.contains(s)
     }
 }
 

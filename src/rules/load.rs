@@ -10,8 +10,9 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
-use super::compile::{self, EntityRule, EntityRuleKind, FigureRules, Macros, QuoteRule, RelationRule};
+use super::compile::{self, EntityRule, EntityRuleKind, FigureRules, Macros, PatternRule, QuoteRule, RelationRule};
 use super::lexicon::{self, Gazetteer, GazetteerEntry, Lexicons, PlaceInfo};
+use super::prefilter::Prefilter;
 use super::raw::{AliasFile, EntitiesFile, FurniturePattern, NormalizeFile, PatternFile, RawPatternRule};
 use super::{line_of, Diagnostics, RulesError};
 use crate::model::{EntityType, RuleRef};
@@ -28,8 +29,42 @@ pub struct Rules {
     pub relation_rules: Vec<RelationRule>,
     pub quote_rules: Vec<QuoteRule>,
     pub figure_rules: FigureRules,
+    /// Which pattern rules can match a text, per group of rules.
+    pub prefilters: Prefilters,
     /// Hex SHA-256 over every file read, in path order: changes when any rule does.
     pub fingerprint: String,
+}
+
+/// One prefilter per group of pattern rules, each indexed like its group.
+#[derive(Debug, Clone, Default)]
+pub struct Prefilters {
+    /// `entity_rules`: the regexes of pattern rules, over sentences.
+    pub entities: Prefilter,
+    /// `relation_rules`, over placeholder views of sentences.
+    pub relations: Prefilter,
+    /// `quote_rules`, over placeholder views of paragraphs.
+    pub quotes: Prefilter,
+    /// `figure_rules.figures`, over placeholder views of sentences.
+    pub figures: Prefilter,
+    /// `figure_rules.periods`, over sentences.
+    pub periods: Prefilter,
+}
+
+/// The expanded regex of a pattern rule, as its prefilter reads it.
+fn source(p: &PatternRule) -> Option<&str> {
+    Some(p.regex.as_str())
+}
+
+impl Prefilters {
+    fn new(entities: &[EntityRule], relations: &[RelationRule], quotes: &[QuoteRule], figures: &FigureRules) -> Self {
+        Self {
+            entities: Prefilter::new(entities.iter().map(|r| r.pattern.as_ref().map(Regex::as_str))),
+            relations: Prefilter::new(relations.iter().map(|r| source(&r.pattern))),
+            quotes: Prefilter::new(quotes.iter().map(|r| source(&r.pattern))),
+            figures: Prefilter::new(figures.figures.iter().map(source)),
+            periods: Prefilter::new(figures.periods.iter().map(source)),
+        }
+    }
 }
 
 /// The files of a rules folder, read once; problems reading them are
@@ -129,6 +164,7 @@ impl Rules {
             lexicons,
             gazetteer,
             macros,
+            prefilters: Prefilters::new(&entity_rules, &relation_rules, &quote_rules, &figure_rules),
             entity_rules,
             relation_rules,
             quote_rules,
@@ -171,7 +207,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
     Lexicons {
         surnames: list("lexicons/surnames.txt", diag).into_iter().collect(),
         compound_surnames: list("lexicons/surnames_compound.txt", diag).into_iter().collect(),
-        titles: list("lexicons/titles.txt", diag),
+        titles: list("lexicons/titles.txt", diag).into_iter().collect(),
         org_suffixes: two_col("lexicons/org_suffixes.txt", diag).into_iter().collect(),
         units: two_col("lexicons/units.txt", diag).into_iter().filter(|(_, kind)| kind != "time").collect(),
         qualifiers: list("lexicons/qualifiers.txt", diag),

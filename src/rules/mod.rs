@@ -7,11 +7,13 @@
 //! every problem at once as `file:line: message`.
 //!
 //! `raw` mirrors what the files say; `lexicon` reads the line-based lists;
-//! `compile` checks and builds; `load` walks the folder.
+//! `compile` checks and builds; `load` walks the folder; `prefilter` tells
+//! which pattern rules can match a text at all.
 
 mod compile;
 mod lexicon;
 mod load;
+mod prefilter;
 pub mod raw;
 
 use std::fmt;
@@ -19,7 +21,8 @@ use std::path::PathBuf;
 
 pub use compile::{placeholder, EntityRule, EntityRuleKind, FigureRules, Macros, PatternRule, QuoteRule, RelationRule};
 pub use lexicon::{Gazetteer, GazetteerEntry, Lexicons, PlaceInfo};
-pub use load::Rules;
+pub use load::{Prefilters, Rules};
+pub use prefilter::{Prefilter, Selection};
 
 /// One problem in one rule file.
 #[derive(Debug, Clone, PartialEq, Eq)]
