@@ -49,13 +49,20 @@ pub fn render(kg: &KnowledgeGraph, iris: &Iris) -> RdfPart {
     for (line, quad) in sorted_keyed(emit(kg, iris)) {
         part.nquads.extend_from_slice(line.as_bytes());
         part.nquads.extend_from_slice(b" .\n");
+        let graph_text_len = match &quad.graph_name {
+            GraphName::NamedNode(g) => g.as_str().len() + 2,
+            _ => 0,
+        };
         let triple = Triple::from(quad);
         if iris.is_document_local(&triple.subject) {
             if part.local.last() != Some(&triple) {
                 part.local.push(triple);
             }
         } else {
-            part.shared.push((triple.to_string(), triple));
+            // A quad's N-Quads text is its triple's followed by " <graph>".
+            let mut key = line;
+            key.truncate(key.len() - graph_text_len - usize::from(graph_text_len > 0));
+            part.shared.push((key, triple));
         }
     }
     part
@@ -154,6 +161,7 @@ struct Emitter<'a> {
     /// graph: most facts share them, and describing them again would only
     /// make quads for the sort to drop (a sentence's text among them).
     described: HashSet<(DocId, Described)>,
+    last_graph: Option<(DocId, GraphName)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -166,7 +174,7 @@ enum Described {
 impl<'a> Emitter<'a> {
     fn new(kg: &'a KnowledgeGraph, iris: &'a Iris) -> Self {
         let docs = kg.documents().map(|d| (&d.id, d)).collect();
-        Self { iris, docs, quads: Vec::new(), described: HashSet::new() }
+        Self { iris, docs, quads: Vec::new(), described: HashSet::new(), last_graph: None }
     }
 
     /// True the first time `what` is asked about in `doc`'s graph.
@@ -175,8 +183,20 @@ impl<'a> Emitter<'a> {
     }
 
     fn add(&mut self, doc: &DocId, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        let graph = GraphName::NamedNode(self.iris.doc(doc));
+        let graph = self.graph(doc);
         self.quads.push(Quad::new(s.clone(), p, o, graph));
+    }
+
+    /// The graph of `doc`, minted once per run of quads for one document.
+    fn graph(&mut self, doc: &DocId) -> GraphName {
+        match &self.last_graph {
+            Some((id, graph)) if id == doc => graph.clone(),
+            _ => {
+                let graph = GraphName::NamedNode(self.iris.doc(doc));
+                self.last_graph = Some((doc.clone(), graph.clone()));
+                graph
+            }
+        }
     }
 
     fn document(&mut self, d: &DocumentInfo) {
