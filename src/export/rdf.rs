@@ -9,7 +9,9 @@
 //! `vocab.rs`; the IRIs are minted by `names::Iris`.
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt::{Display, Write as _};
 use std::io::{self, Write};
+use std::ops::Range;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
@@ -45,10 +47,15 @@ pub struct RdfPart {
 /// Renders the graph of one document. Given a graph of several documents,
 /// `nquads` holds all their graphs, sorted together.
 pub fn render(kg: &KnowledgeGraph, iris: &Iris) -> RdfPart {
-    let mut part = RdfPart::default();
-    for (line, quad) in sorted_keyed(emit(kg, iris)) {
+    let quads = emit(kg, iris);
+    let (text, order) = sorted_texts(&quads);
+    let mut quads: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
+    let mut part = RdfPart { nquads: Vec::with_capacity(text.len() + 3 * order.len()), ..RdfPart::default() };
+    for (range, i) in order {
+        let line = &text[range];
         part.nquads.extend_from_slice(line.as_bytes());
         part.nquads.extend_from_slice(b" .\n");
+        let quad = quads[i].take().expect("each quad is taken once");
         let graph_text_len = match &quad.graph_name {
             GraphName::NamedNode(g) => g.as_str().len() + 2,
             _ => 0,
@@ -60,9 +67,8 @@ pub fn render(kg: &KnowledgeGraph, iris: &Iris) -> RdfPart {
             }
         } else {
             // A quad's N-Quads text is its triple's followed by " <graph>".
-            let mut key = line;
-            key.truncate(key.len() - graph_text_len - usize::from(graph_text_len > 0));
-            part.shared.push((key, triple));
+            let key = &line[..line.len() - graph_text_len - usize::from(graph_text_len > 0)];
+            part.shared.push((key.to_string(), triple));
         }
     }
     part
@@ -114,16 +120,26 @@ pub fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
     sorted(triples)
 }
 
-fn sorted<T: ToString>(items: Vec<T>) -> Vec<T> {
-    sorted_keyed(items).into_iter().map(|(_, t)| t).collect()
+fn sorted<T: Display>(items: Vec<T>) -> Vec<T> {
+    let (_, order) = sorted_texts(&items);
+    let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().map(|(_, i)| items[i].take().expect("each item is taken once")).collect()
 }
 
-/// Items with their text, sorted by it and unique.
-fn sorted_keyed<T: ToString>(items: Vec<T>) -> Vec<(String, T)> {
-    let mut keyed: Vec<(String, T)> = items.into_iter().map(|t| (t.to_string(), t)).collect();
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
-    keyed
+/// The items' texts, written into one buffer (one allocation for them all,
+/// not one per quad), and the items' order by text, one per distinct text:
+/// (where its text is in the buffer, the item's index).
+fn sorted_texts<T: Display>(items: &[T]) -> (String, Vec<(Range<usize>, usize)>) {
+    let mut text = String::with_capacity(items.len() * 160);
+    let mut order = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let start = text.len();
+        write!(text, "{item}").expect("writing into a String cannot fail");
+        order.push((start..text.len(), i));
+    }
+    order.sort_unstable_by(|a, b| text[a.0.clone()].cmp(&text[b.0.clone()]));
+    order.dedup_by(|a, b| text[a.0.clone()] == text[b.0.clone()]);
+    (text, order)
 }
 
 /// Writes N-Quads, one quad per line, in the given order.
