@@ -9,12 +9,12 @@
 //! `vocab.rs`; the IRIs are minted by `names::Iris`.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fmt::{Display, Write as _};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, TermRef, Triple};
 
 use super::names::{format_number, AssertionKey, Iris};
 use super::vocab::{itsrdf, nif, org, prov, rdf, rdfs, schema, skos, xsd, zhkg, PREFIXES};
@@ -120,7 +120,7 @@ pub fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
     sorted(triples)
 }
 
-fn sorted<T: Display>(items: Vec<T>) -> Vec<T> {
+fn sorted<T: Text>(items: Vec<T>) -> Vec<T> {
     let (_, order) = sorted_texts(&items);
     let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
     order.into_iter().map(|(_, i)| items[i].take().expect("each item is taken once")).collect()
@@ -129,17 +129,81 @@ fn sorted<T: Display>(items: Vec<T>) -> Vec<T> {
 /// The items' texts, written into one buffer (one allocation for them all,
 /// not one per quad), and the items' order by text, one per distinct text:
 /// (where its text is in the buffer, the item's index).
-fn sorted_texts<T: Display>(items: &[T]) -> (String, Vec<(Range<usize>, usize)>) {
+fn sorted_texts<T: Text>(items: &[T]) -> (String, Vec<(Range<usize>, usize)>) {
     let mut text = String::with_capacity(items.len() * 160);
     let mut order = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let start = text.len();
-        write!(text, "{item}").expect("writing into a String cannot fail");
+        item.write_text(&mut text);
         order.push((start..text.len(), i));
     }
     order.sort_unstable_by(|a, b| text[a.0.clone()].cmp(&text[b.0.clone()]));
     order.dedup_by(|a, b| text[a.0.clone()] == text[b.0.clone()]);
     (text, order)
+}
+
+/// Quads and triples as N-Quads / N-Triples text, exactly as oxrdf's
+/// `Display` writes them. Formatting every quad of a corpus through
+/// `Display` escapes literals one character at a time and was a fifth of
+/// the rendering; terms that need no escaping (nearly all) are copied
+/// whole here, and any other goes through `Display`.
+pub(crate) trait Text {
+    fn write_text(&self, out: &mut String);
+}
+
+impl Text for Quad {
+    fn write_text(&self, out: &mut String) {
+        write_triple_text(self.subject.as_ref(), self.predicate.as_ref(), self.object.as_ref(), out);
+        if let GraphName::NamedNode(g) = &self.graph_name {
+            out.push(' ');
+            write_term_text(TermRef::NamedNode(g.as_ref()), out);
+        } else if !self.graph_name.is_default_graph() {
+            write!(out, " {}", self.graph_name).expect("writing into a String cannot fail");
+        }
+    }
+}
+
+impl Text for Triple {
+    fn write_text(&self, out: &mut String) {
+        write_triple_text(self.subject.as_ref(), self.predicate.as_ref(), self.object.as_ref(), out);
+    }
+}
+
+fn write_triple_text(s: NamedOrBlankNodeRef<'_>, p: NamedNodeRef<'_>, o: TermRef<'_>, out: &mut String) {
+    write_term_text(s.into(), out);
+    out.push(' ');
+    write_term_text(p.into(), out);
+    out.push(' ');
+    write_term_text(o, out);
+}
+
+fn write_term_text(term: TermRef<'_>, out: &mut String) {
+    match term {
+        TermRef::NamedNode(n) => {
+            out.push('<');
+            out.push_str(n.as_str());
+            out.push('>');
+        }
+        TermRef::Literal(l) if !l.value().chars().any(needs_escape) => {
+            out.push('"');
+            out.push_str(l.value());
+            out.push('"');
+            if let Some(language) = l.language() {
+                out.push('@');
+                out.push_str(language);
+            } else if l.datatype() != oxigraph::model::vocab::xsd::STRING {
+                out.push_str("^^<");
+                out.push_str(l.datatype().as_str());
+                out.push('>');
+            }
+        }
+        other => write!(out, "{other}").expect("writing into a String cannot fail"),
+    }
+}
+
+/// The characters N-Triples writes escaped inside a literal.
+fn needs_escape(c: char) -> bool {
+    matches!(c, '"' | '\\' | '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Writes N-Quads, one quad per line, in the given order.

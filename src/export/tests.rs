@@ -480,3 +480,31 @@ fn triples_of_sorted_quads_equal_a_full_sort() {
     assert_eq!(rdf::triples(&quads), resorted);
     assert!(rdf::triples(&quads).len() < quads.len(), "the fixture repeats triples across document graphs");
 }
+
+#[test]
+fn quads_are_written_as_oxrdf_writes_them_whatever_the_literal_holds() {
+    use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+    use rdf::Text;
+    let s = NamedNode::new("https://w3id.org/zhkg/id/person/张三").unwrap();
+    let p = NamedNode::new("http://schema.org/text").unwrap();
+    let g = GraphName::NamedNode(NamedNode::new("https://w3id.org/zhkg/doc/a").unwrap());
+    let objects = [
+        Literal::new_language_tagged_literal_unchecked("他说：“要加快发展”", "zh"),
+        Literal::new_simple_literal("a \"quoted\" back\\slash,\ttab\nline\r\u{7F}\u{1}"),
+        Literal::new_typed_literal("42", oxigraph::model::vocab::xsd::INTEGER),
+        Literal::new_typed_literal("plain", oxigraph::model::vocab::xsd::STRING),
+        Literal::new_language_tagged_literal_unchecked("行1\n行2", "zh"),
+    ];
+    for o in objects {
+        for graph in [g.clone(), GraphName::DefaultGraph] {
+            let quad = Quad::new(s.clone(), p.clone(), o.clone(), graph);
+            let mut text = String::new();
+            quad.write_text(&mut text);
+            assert_eq!(text, quad.to_string());
+        }
+        let mut text = String::new();
+        let quad = Quad::new(s.clone(), p.clone(), o.clone(), g.clone());
+        Triple::from(quad.clone()).write_text(&mut text);
+        assert_eq!(text, Triple::from(quad).to_string());
+    }
+}
