@@ -8,7 +8,7 @@
 //! so the N-Quads of shards merge by plain union. The vocabulary is in
 //! `vocab.rs`; the IRIs are minted by `names::Iris`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -242,6 +242,10 @@ struct Emitter<'a> {
     /// make quads for the sort to drop (a sentence's text among them).
     described: HashSet<(DocId, Described)>,
     last_graph: Option<(DocId, GraphName)>,
+    /// IRIs of entities and rules, which do not depend on the document:
+    /// minting percent-encodes and hashes, and each is asked for at every
+    /// mention.
+    minted: HashMap<Described, NamedNode>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -254,7 +258,7 @@ enum Described {
 impl<'a> Emitter<'a> {
     fn new(kg: &'a KnowledgeGraph, iris: &'a Iris) -> Self {
         let docs = kg.documents().map(|d| (&d.id, d)).collect();
-        Self { iris, docs, quads: Vec::new(), described: HashSet::new(), last_graph: None }
+        Self { iris, docs, quads: Vec::new(), described: HashSet::new(), last_graph: None, minted: HashMap::new() }
     }
 
     /// True the first time `what` is asked about in `doc`'s graph.
@@ -290,8 +294,9 @@ impl<'a> Emitter<'a> {
 
     /// `a schema:Person; rdfs:label "…"@zh`, in the graph of `doc`.
     fn entity(&mut self, doc: &DocId, key: &EntityKey) -> NamedNode {
-        let node = self.iris.entity(key);
-        if self.first_time(doc, Described::Entity(key.clone())) {
+        let what = Described::Entity(key.clone());
+        let node = self.minted.entry(what.clone()).or_insert_with(|| self.iris.entity(key)).clone();
+        if self.first_time(doc, what) {
             self.add(doc, &node, rdf::TYPE, entity_class(key.ty));
             self.add(doc, &node, rdfs::LABEL, zh(&key.name));
         }
@@ -430,8 +435,9 @@ impl<'a> Emitter<'a> {
     }
 
     fn rule(&mut self, doc: &DocId, rule: &RuleRef) -> NamedNode {
-        let node = self.iris.rule(rule);
-        if !self.first_time(doc, Described::Rule(rule.clone())) {
+        let what = Described::Rule(rule.clone());
+        let node = self.minted.entry(what.clone()).or_insert_with(|| self.iris.rule(rule)).clone();
+        if !self.first_time(doc, what) {
             return node;
         }
         self.add(doc, &node, rdf::TYPE, zhkg::RULE);
