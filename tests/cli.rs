@@ -369,6 +369,27 @@ fn a_cached_rerun_extracts_only_new_documents_with_identical_output() {
 }
 
 #[test]
+fn only_the_chosen_outputs_are_written_and_stale_ones_removed() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    assert!(run(&["extract", "seeds", "--out", dir]).status.success());
+    let o = run(&["extract", "seeds", "--out", dir, "--outputs", "nq,graphml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("graph.nq, graph.graphml\n"), "{}", stdout(&o));
+    let mut left: Vec<String> =
+        fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    left.sort();
+    assert_eq!(left, ["graph.graphml", "graph.nq"], "the Turtle and CSV of the first run are removed");
+    for f in ["graph.nq", "graph.graphml"] {
+        let alone = fs::read(out.path().join(f)).unwrap();
+        assert!(alone == fs::read(seeds_out().join(f)).unwrap(), "{f} differs from a run writing every output");
+    }
+    let o = run(&["extract", "seeds", "--out", dir, "--outputs", "nq,rdf"]);
+    assert_eq!(o.status.code(), Some(2), "an unknown output is a usage error");
+    assert!(stderr(&o).contains("ttl, nq, graphml, csv"), "{}", stderr(&o));
+}
+
+#[test]
 fn a_bad_shard_is_a_usage_error() {
     let o = run(&["extract", "seeds", "--shard", "3/2"]);
     assert_eq!(o.status.code(), Some(2));

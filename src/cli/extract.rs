@@ -17,7 +17,7 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{RulesArg, EXIT_SKIPPED};
-use crate::export::{self, DocumentPart, ExportOptions, Exporter, Iris};
+use crate::export::{self, DocumentPart, ExportOptions, Exporter, Iris, Outputs};
 use crate::graph::Totals;
 use crate::input::{self, Document, InputError};
 use crate::model::DocFacts;
@@ -52,6 +52,11 @@ pub struct Args {
     /// changed documents. Shards may share one folder.
     #[arg(long, value_name = "DIR")]
     cache: Option<PathBuf>,
+    /// The outputs to write, comma-separated: ttl, nq, graphml, csv. The
+    /// files of the others are removed from the out folder, so that it never
+    /// mixes two runs. For an archive bound for a triple store, `nq`.
+    #[arg(long, value_name = "LIST", default_value = "ttl,nq,graphml,csv", value_parser = Outputs::parse)]
+    outputs: Outputs,
 }
 
 impl Default for Args {
@@ -65,6 +70,7 @@ impl Default for Args {
             threads: None,
             profile: false,
             cache: None,
+            outputs: Outputs::ALL,
         }
     }
 }
@@ -104,7 +110,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(shard) = args.shard {
         files = files[shard.select(&files)].to_vec();
     }
-    let opts = ExportOptions { base: args.base.clone() };
+    let opts = ExportOptions { base: args.base.clone(), outputs: args.outputs };
     let writing = || format!("writing the graph into {}", args.out.display());
     let mut exporter = Exporter::create(&args.out, &opts).with_context(writing)?;
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
@@ -121,7 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let mut reused = 0;
     let iris = exporter.iris().clone();
-    let worker = Worker { pipeline: &pipeline, iris: &iris, cache: cache.as_ref() };
+    let worker = Worker { pipeline: &pipeline, iris: &iris, outputs: args.outputs, cache: cache.as_ref() };
     for_each_in_order(
         &files,
         threads,
@@ -153,7 +159,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let clock = Instant::now();
     let (_, totals) = exporter.finish().with_context(writing)?;
     profile.write += clock.elapsed();
-    print_summary(&totals, &args.out, skipped, started)?;
+    print_summary(&totals, &args.out, args.outputs, skipped, started)?;
     if args.cache.is_some() {
         writeln!(io::stdout(), "cache      {reused} reused, {} extracted", totals.documents - reused)?;
     }
@@ -171,6 +177,7 @@ type Worked = ((DocumentPart, u64), WorkTimes);
 struct Worker<'a> {
     pipeline: &'a Pipeline,
     iris: &'a Iris,
+    outputs: Outputs,
     cache: Option<&'a Cache>,
 }
 
@@ -189,7 +196,7 @@ impl Worker<'_> {
             None => self.extract(&doc, &mut times),
         };
         let clock = Instant::now();
-        let part = export::render(facts, self.iris);
+        let part = export::render(facts, self.iris, self.outputs);
         times.render = clock.elapsed();
         Ok(((part, doc.source.len() as u64), times))
     }
@@ -312,7 +319,7 @@ impl Profile {
     }
 }
 
-fn print_summary(totals: &Totals, out: &Path, skipped: usize, started: Instant) -> io::Result<()> {
+fn print_summary(totals: &Totals, out: &Path, outputs: Outputs, skipped: usize, started: Instant) -> io::Result<()> {
     let mut entities: BTreeMap<&str, usize> = BTreeMap::new();
     for key in totals.entities.keys() {
         *entities.entry(key.ty.as_str()).or_default() += 1;
@@ -325,7 +332,11 @@ fn print_summary(totals: &Totals, out: &Path, skipped: usize, started: Instant) 
     writeln!(w, "figures    {}", totals.figures)?;
     writeln!(w, "quotes     {}", totals.quotes)?;
     writeln!(w, "elapsed    {:.2} s", started.elapsed().as_secs_f64())?;
-    writeln!(w, "written    {}/graph.ttl, graph.nq, graph.graphml, *.csv", out.display())
+    let mut files: Vec<&str> = outputs.files().into_iter().filter(|f| !f.ends_with(".csv")).collect();
+    if outputs.csv {
+        files.push("*.csv");
+    }
+    writeln!(w, "written    {}/{}", out.display(), files.join(", "))
 }
 
 fn breakdown(counts: &BTreeMap<&str, usize>) -> String {

@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let opts = ExportOptions { base: args.base };
+    let opts = ExportOptions { base: args.base, ..ExportOptions::default() };
     let written = export::merge_rdf(&args.shards, &args.out, &opts)
         .with_context(|| format!("merging into {}", args.out.display()))?;
     let mut w = io::stdout().lock();

@@ -1,8 +1,8 @@
 //! Export: writes the knowledge graph as RDF, GraphML and CSV.
 //!
-//! Input: a `KnowledgeGraph` and the base under which IRIs are minted.
-//! Output: `graph.ttl`, `graph.nq`, `graph.graphml` and five CSV tables in one
-//! folder. The same graph always gives byte-identical files: every list is
+//! Input: a `KnowledgeGraph`, the base under which IRIs are minted and the
+//! outputs chosen. Output: `graph.ttl`, `graph.nq`, `graph.graphml` and five
+//! CSV tables in one folder (all of them unless fewer are chosen). The same graph always gives byte-identical files: every list is
 //! sorted, names are derived from content (`names`), numbers are printed one
 //! way. Each file is written to a temporary file beside it and renamed into
 //! place only once every file is complete, so a failed run leaves the previous
@@ -49,11 +49,66 @@ pub const DEFAULT_BASE: &str = "https://w3id.org/zhkg/";
 pub struct ExportOptions {
     /// Prefix of every IRI minted; must be an absolute IRI ending in `/`.
     pub base: String,
+    pub outputs: Outputs,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        Self { base: DEFAULT_BASE.into() }
+        Self { base: DEFAULT_BASE.into(), outputs: Outputs::ALL }
+    }
+}
+
+/// Which kinds of file an export writes. An archive bound for a triple store
+/// needs only graph.nq; Turtle repeats it, and GraphML and CSV of millions of
+/// mentions serve no desktop tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outputs {
+    pub turtle: bool,
+    pub nquads: bool,
+    pub graphml: bool,
+    /// The five CSV tables.
+    pub csv: bool,
+}
+
+impl Default for Outputs {
+    fn default() -> Self {
+        Self::ALL
+    }
+}
+
+impl Outputs {
+    pub const ALL: Outputs = Outputs { turtle: true, nquads: true, graphml: true, csv: true };
+    /// The names `parse` accepts, in the order files are listed.
+    pub const NAMES: [&str; 4] = ["ttl", "nq", "graphml", "csv"];
+
+    /// Parses a comma-separated list of `ttl`, `nq`, `graphml` and `csv`.
+    pub fn parse(list: &str) -> Result<Self, String> {
+        let mut outputs = Outputs { turtle: false, nquads: false, graphml: false, csv: false };
+        for name in list.split(',').map(str::trim) {
+            match name {
+                "ttl" => outputs.turtle = true,
+                "nq" => outputs.nquads = true,
+                "graphml" => outputs.graphml = true,
+                "csv" => outputs.csv = true,
+                other => return Err(format!("unknown output {other:?}: expected {}", Self::NAMES.join(", "))),
+            }
+        }
+        Ok(outputs)
+    }
+
+    /// The files these outputs are written to.
+    pub fn files(self) -> Vec<&'static str> {
+        let mut files = Vec::new();
+        let kinds = [(self.turtle, TURTLE_FILE), (self.nquads, NQUADS_FILE), (self.graphml, GRAPHML_FILE)];
+        files.extend(kinds.into_iter().filter(|(on, _)| *on).map(|(_, f)| f));
+        if self.csv {
+            files.extend(Table::ALL.iter().map(|t| t.file_name()));
+        }
+        files
+    }
+
+    fn rdf(self) -> bool {
+        self.turtle || self.nquads
     }
 }
 
@@ -81,7 +136,7 @@ pub fn write_all(mut docs: Vec<DocFacts>, dir: &Path, opts: &ExportOptions) -> R
     docs.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
     let mut exporter = Exporter::create(dir, opts)?;
     for facts in docs {
-        let part = render(facts, exporter.iris());
+        let part = render(facts, exporter.iris(), opts.outputs);
         exporter.add(part)?;
     }
     exporter.finish().map(|(paths, _)| paths)
@@ -98,14 +153,15 @@ pub struct DocumentPart {
     totals: Totals,
 }
 
-/// Renders the outputs of one document.
-pub fn render(facts: DocFacts, iris: &Iris) -> DocumentPart {
+/// Renders one document's part of the chosen outputs.
+pub fn render(facts: DocFacts, iris: &Iris, outputs: Outputs) -> DocumentPart {
     let kg = KnowledgeGraph::build(vec![facts]);
-    let ids = names::node_ids(&kg);
-    let csv = Table::ALL[1..].iter().map(|&t| (t, csv::to_bytes(&csv::document_rows(t, &kg, &ids)))).collect();
+    let ids = if outputs.graphml || outputs.csv { names::node_ids(&kg) } else { Vec::new() };
+    let tables = if outputs.csv { &Table::ALL[1..] } else { &[] };
+    let csv = tables.iter().map(|&t| (t, csv::to_bytes(&csv::document_rows(t, &kg, &ids)))).collect();
     DocumentPart {
-        rdf: rdf::render(&kg, iris),
-        graphml: graphml::render_document_part(&kg, &ids, iris),
+        rdf: if outputs.rdf() { rdf::render(&kg, iris, outputs.turtle) } else { rdf::RdfPart::default() },
+        graphml: if outputs.graphml { graphml::render_document_part(&kg, &ids, iris) } else { Vec::new() },
         csv,
         totals: Totals::of(&kg),
     }
@@ -127,12 +183,17 @@ pub fn render(facts: DocFacts, iris: &Iris) -> DocumentPart {
 ///   documents' nodes and edges, staged in a body file meanwhile;
 /// - CSV: each document's rows as it arrives, entities.csv and the relation
 ///   rows of edges.csv from the totals at the end.
+///
+/// Only the chosen outputs are written; the files of the others are removed
+/// from the folder, so that it never mixes two runs.
 pub struct Exporter {
     dir: PathBuf,
     iris: Iris,
-    nquads: Staged,
-    turtle: TurtleStage,
-    graphml_body: Staged,
+    outputs: Outputs,
+    nquads: Option<Staged>,
+    turtle: Option<TurtleStage>,
+    graphml_body: Option<Staged>,
+    /// Empty unless CSV is chosen.
     tables: Vec<(Table, Staged)>,
     totals: Totals,
 }
@@ -140,13 +201,19 @@ pub struct Exporter {
 impl Exporter {
     pub fn create(dir: &Path, opts: &ExportOptions) -> Result<Self, ExportError> {
         let iris = Iris::new(&opts.base)?;
+        let outputs = opts.outputs;
         fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir { path: dir.into(), source })?;
-        let nquads = Staged::create(dir, NQUADS_FILE)?;
-        let turtle = TurtleStage::create(dir)?;
-        let graphml_body = Staged::create(dir, &format!("{GRAPHML_FILE}.body"))?;
-        let tables = Table::ALL[1..].iter().map(|&t| Ok((t, Staged::table(dir, t)?))).collect::<Result<_, _>>()?;
+        let nquads = outputs.nquads.then(|| Staged::create(dir, NQUADS_FILE)).transpose()?;
+        let turtle = outputs.turtle.then(|| TurtleStage::create(dir)).transpose()?;
+        let graphml_body = outputs.graphml.then(|| Staged::create(dir, &format!("{GRAPHML_FILE}.body"))).transpose()?;
+        let tables = if outputs.csv { &Table::ALL[1..] } else { &[] };
+        let tables = tables.iter().map(|&t| Ok((t, Staged::table(dir, t)?))).collect::<Result<_, _>>()?;
         let (dir, totals) = (dir.to_path_buf(), Totals::default());
-        Ok(Self { dir, iris, nquads, turtle, graphml_body, tables, totals })
+        Ok(Self { dir, iris, outputs, nquads, turtle, graphml_body, tables, totals })
+    }
+
+    pub fn outputs(&self) -> Outputs {
+        self.outputs
     }
 
     pub fn iris(&self) -> &Iris {
@@ -155,14 +222,20 @@ impl Exporter {
 
     /// Appends one document's part to every output.
     pub fn add(&mut self, part: DocumentPart) -> Result<(), ExportError> {
-        self.nquads.append(&part.rdf.nquads)?;
-        for triple in &part.rdf.local {
-            self.turtle.local(triple)?;
+        if let Some(nquads) = &mut self.nquads {
+            nquads.append(&part.rdf.nquads)?;
         }
-        for (key, triple) in part.rdf.shared {
-            self.turtle.shared(key, triple);
+        if let Some(turtle) = &mut self.turtle {
+            for triple in &part.rdf.local {
+                turtle.local(triple)?;
+            }
+            for (key, triple) in part.rdf.shared {
+                turtle.shared(key, triple);
+            }
         }
-        self.graphml_body.append(&part.graphml)?;
+        if let Some(graphml_body) = &mut self.graphml_body {
+            graphml_body.append(&part.graphml)?;
+        }
         for ((_, staged), (_, rows)) in self.tables.iter_mut().zip(&part.csv) {
             staged.append(rows)?;
         }
@@ -173,11 +246,16 @@ impl Exporter {
     /// Writes the corpus-wide parts, completes every file and renames them
     /// into place. Returns the paths written and the corpus totals.
     pub fn finish(self) -> Result<(Vec<PathBuf>, Totals), ExportError> {
-        let mut staged = vec![self.turtle.finish()?, self.nquads];
-        staged.push(self.graphml_body.into_graphml(&self.dir, &self.totals, &self.iris)?);
-        let mut entities = Staged::table(&self.dir, Table::Entities)?;
-        entities.append(&csv::to_bytes(&csv::corpus_rows(Table::Entities, &self.totals, &self.iris)))?;
-        staged.push(entities);
+        let mut staged: Vec<Staged> = self.turtle.map(TurtleStage::finish).transpose()?.into_iter().collect();
+        staged.extend(self.nquads);
+        if let Some(body) = self.graphml_body {
+            staged.push(body.into_graphml(&self.dir, &self.totals, &self.iris)?);
+        }
+        if self.outputs.csv {
+            let mut entities = Staged::table(&self.dir, Table::Entities)?;
+            entities.append(&csv::to_bytes(&csv::corpus_rows(Table::Entities, &self.totals, &self.iris)))?;
+            staged.push(entities);
+        }
         for (table, mut file) in self.tables {
             file.append(&csv::to_bytes(&csv::corpus_rows(table, &self.totals, &self.iris)))?;
             staged.push(file);
@@ -186,8 +264,22 @@ impl Exporter {
             file.flush_and_sync()?;
         }
         let paths = staged.into_iter().map(Staged::commit).collect::<Result<_, _>>()?;
+        remove_unchosen(&self.dir, self.outputs)?;
         Ok((paths, self.totals))
     }
+}
+
+/// Removes the output files of the kinds not chosen, left by an earlier run.
+fn remove_unchosen(dir: &Path, outputs: Outputs) -> Result<(), ExportError> {
+    let chosen = outputs.files();
+    for name in Outputs::ALL.files().into_iter().filter(|f| !chosen.contains(f)) {
+        let path = dir.join(name);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(ExportError::Write { path, source: e }),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// graph.ttl as it streams: each document's own triples written as they

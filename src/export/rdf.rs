@@ -44,9 +44,10 @@ pub struct RdfPart {
     pub shared: Vec<(String, Triple)>,
 }
 
-/// Renders the graph of one document. Given a graph of several documents,
-/// `nquads` holds all their graphs, sorted together.
-pub fn render(kg: &KnowledgeGraph, iris: &Iris) -> RdfPart {
+/// Renders the graph of one document: its N-Quads, and with `triples` its
+/// local and shared triples for the Turtle. Given a graph of several
+/// documents, `nquads` holds all their graphs, sorted together.
+pub fn render(kg: &KnowledgeGraph, iris: &Iris, triples: bool) -> RdfPart {
     let quads = emit(kg, iris);
     let (text, order) = sorted_texts(&quads);
     let mut quads: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
@@ -55,6 +56,9 @@ pub fn render(kg: &KnowledgeGraph, iris: &Iris) -> RdfPart {
         let line = &text[range];
         part.nquads.extend_from_slice(line.as_bytes());
         part.nquads.extend_from_slice(b" .\n");
+        if !triples {
+            continue;
+        }
         let quad = quads[i].take().expect("each quad is taken once");
         let graph_text_len = match &quad.graph_name {
             GraphName::NamedNode(g) => g.as_str().len() + 2,

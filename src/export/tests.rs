@@ -295,7 +295,7 @@ fn failed_write_leaves_no_temporary_and_names_the_path() {
 #[test]
 fn rejects_a_base_without_trailing_slash() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = ExportOptions { base: "https://example.org/kg".into() };
+    let opts = ExportOptions { base: "https://example.org/kg".into(), ..ExportOptions::default() };
     let err = write_all(fixture::docs(), dir.path(), &opts).unwrap_err();
     assert!(matches!(err, ExportError::InvalidBase { .. }), "{err}");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
@@ -303,7 +303,7 @@ fn rejects_a_base_without_trailing_slash() {
 
 #[test]
 fn custom_base_is_used_everywhere() {
-    let opts = ExportOptions { base: "http://example.org/kg/".into() };
+    let opts = ExportOptions { base: "http://example.org/kg/".into(), ..ExportOptions::default() };
     let quads = rdf::quads(&fixture::graph(), &opts).unwrap();
     let minted = [format!("{B}id/"), format!("{B}doc/"), format!("{B}rule/")];
     assert!(quads.iter().all(|q| minted.iter().all(|m| !q.to_string().contains(m.as_str()))));
