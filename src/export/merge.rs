@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Triple;
 
-use super::{ExportError, ExportOptions, Iris, Staged, TurtleStage, NQUADS_FILE};
+use super::{rdf, ExportError, ExportOptions, Iris, Staged, TurtleStage, NQUADS_FILE};
 
 /// Writes `dir/graph.nq` and `dir/graph.ttl` from the shards' graph.nq files.
 pub fn merge_rdf(shards: &[PathBuf], dir: &Path, opts: &ExportOptions) -> Result<Vec<PathBuf>, ExportError> {
@@ -29,15 +29,25 @@ pub fn merge_rdf(shards: &[PathBuf], dir: &Path, opts: &ExportOptions) -> Result
         let mut file = File::open(&path).map_err(read_error)?;
         io::copy(&mut file, nquads.file.as_mut().expect("open until committed")).map_err(|e| nquads.error(e))?;
         let reader = BufReader::new(File::open(&path).map_err(read_error)?);
+        // A document's quads are contiguous: its own triples are written
+        // together when its graph ends, as `extract` writes them.
+        let mut graph = None;
+        let mut local = Vec::new();
         for quad in RdfParser::from_format(RdfFormat::NQuads).for_reader(reader) {
             let quad = quad.map_err(|source| ExportError::Parse { path: path.clone(), source })?;
+            if graph.as_ref() != Some(&quad.graph_name) {
+                turtle.local(&rdf::turtle_statements(&local))?;
+                local.clear();
+                graph = Some(quad.graph_name.clone());
+            }
             let triple = Triple::from(quad);
             if iris.is_document_local(&triple.subject) {
-                turtle.local(&triple)?;
+                local.push(triple);
             } else {
                 turtle.shared(triple.to_string(), triple);
             }
         }
+        turtle.local(&rdf::turtle_statements(&local))?;
     }
     let mut staged = [turtle.finish()?, nquads];
     for file in &mut staged {

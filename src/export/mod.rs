@@ -226,9 +226,7 @@ impl Exporter {
             nquads.append(&part.rdf.nquads)?;
         }
         if let Some(turtle) = &mut self.turtle {
-            for triple in &part.rdf.local {
-                turtle.local(triple)?;
-            }
+            turtle.local(&part.rdf.local_turtle)?;
             for (key, triple) in part.rdf.shared {
                 turtle.shared(key, triple);
             }
@@ -282,25 +280,34 @@ fn remove_unchosen(dir: &Path, outputs: Outputs) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// graph.ttl as it streams: each document's own triples written as they
-/// come, the triples documents share held, each once, and written sorted by
-/// `finish`, so that the file has one prefix header and no repeats.
+/// graph.ttl as it streams: each document's own statements written as they
+/// come (rendered by `rdf::turtle_statements`), the triples documents share
+/// held, each once, and written sorted by `finish`, so that the file has one
+/// prefix header and no repeats. Statements about different subjects
+/// concatenate into what one serializer would have written.
 struct TurtleStage {
-    serializer: oxigraph::io::WriterQuadSerializer<BufWriter<File>>,
     file: Staged,
+    /// True once the prefix header is written: before the first statement.
+    started: bool,
     /// Shared triples by their N-Triples text.
     shared: BTreeMap<String, oxigraph::model::Triple>,
 }
 
 impl TurtleStage {
     fn create(dir: &Path) -> Result<Self, ExportError> {
-        let mut file = Staged::create(dir, TURTLE_FILE)?;
-        let serializer = rdf::turtle_serializer().for_writer(file.take_writer());
-        Ok(Self { serializer, file, shared: BTreeMap::new() })
+        Ok(Self { file: Staged::create(dir, TURTLE_FILE)?, started: false, shared: BTreeMap::new() })
     }
 
-    fn local(&mut self, triple: &oxigraph::model::Triple) -> Result<(), ExportError> {
-        self.serializer.serialize_triple(triple).map_err(|e| self.file.error(e))
+    /// Appends Turtle statements without a prefix header.
+    fn local(&mut self, statements: &[u8]) -> Result<(), ExportError> {
+        if statements.is_empty() {
+            return Ok(());
+        }
+        if !self.started {
+            self.file.append(rdf::turtle_header())?;
+            self.started = true;
+        }
+        self.file.append(statements)
     }
 
     fn shared(&mut self, key: String, triple: oxigraph::model::Triple) {
@@ -309,10 +316,8 @@ impl TurtleStage {
 
     /// Writes the shared triples and hands back the complete file.
     fn finish(mut self) -> Result<Staged, ExportError> {
-        for triple in self.shared.values() {
-            self.serializer.serialize_triple(triple).map_err(|e| self.file.error(e))?;
-        }
-        self.file.file = Some(self.serializer.finish().map_err(|e| self.file.error(e))?);
+        let statements = rdf::turtle_statements(self.shared.values());
+        self.local(&statements)?;
         Ok(self.file)
     }
 }

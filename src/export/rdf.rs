@@ -35,9 +35,10 @@ pub fn quads(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<Vec<Quad>, Exp
 pub struct RdfPart {
     /// The document graph as N-Quads lines, sorted and unique.
     pub nquads: Vec<u8>,
-    /// Triples about nodes only this document has (the document, its
-    /// sentences, mentions, assertions, figures and quotes), sorted and unique.
-    pub local: Vec<Triple>,
+    /// Turtle statements, without the prefix header, of the triples about
+    /// nodes only this document has (the document, its sentences, mentions,
+    /// assertions, figures and quotes), sorted and unique.
+    pub local_turtle: Vec<u8>,
     /// Triples about nodes other documents may share (entities, relations
     /// between them, roles, memberships, rules), keyed by their N-Triples
     /// text: the Turtle writes each once, after every document.
@@ -52,6 +53,7 @@ pub fn render(kg: &KnowledgeGraph, iris: &Iris, triples: bool) -> RdfPart {
     let (text, order) = sorted_texts(&quads);
     let mut quads: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
     let mut part = RdfPart { nquads: Vec::with_capacity(text.len() + 3 * order.len()), ..RdfPart::default() };
+    let mut local: Vec<Triple> = Vec::new();
     for (range, i) in order {
         let line = &text[range];
         part.nquads.extend_from_slice(line.as_bytes());
@@ -66,8 +68,8 @@ pub fn render(kg: &KnowledgeGraph, iris: &Iris, triples: bool) -> RdfPart {
         };
         let triple = Triple::from(quad);
         if iris.is_document_local(&triple.subject) {
-            if part.local.last() != Some(&triple) {
-                part.local.push(triple);
+            if local.last() != Some(&triple) {
+                local.push(triple);
             }
         } else {
             // A quad's N-Quads text is its triple's followed by " <graph>".
@@ -75,6 +77,9 @@ pub fn render(kg: &KnowledgeGraph, iris: &Iris, triples: bool) -> RdfPart {
             part.shared.push((key.to_string(), triple));
         }
     }
+    // Here, on the worker, rather than where the file is written: the writer
+    // is one thread for all workers and would bound how far they scale.
+    part.local_turtle = turtle_statements(&local);
     part
 }
 
@@ -227,6 +232,40 @@ pub fn write_turtle<W: Write>(triples: &[Triple], writer: W) -> io::Result<W> {
         serializer.serialize_triple(triple)?;
     }
     serializer.finish()
+}
+
+/// Turtle statements for `triples`, in their order, with the export
+/// prefixes but without the `@prefix` header (`turtle_header`), so that the
+/// statements of many documents concatenate into one file. Empty for none.
+pub fn turtle_statements<'a>(triples: impl IntoIterator<Item = &'a Triple>) -> Vec<u8> {
+    let mut serializer = turtle_serializer().for_writer(Vec::new());
+    for triple in triples {
+        serializer.serialize_triple(triple).expect("writing into memory cannot fail");
+    }
+    let mut text = serializer.finish().expect("writing into memory cannot fail");
+    let header = turtle_header();
+    if !text.is_empty() {
+        debug_assert!(text.starts_with(header), "the serializer opens with its prefixes");
+        text.drain(..header.len());
+    }
+    text
+}
+
+/// The `@prefix` lines a Turtle serializer writes before its first
+/// statement, as it writes them: everything before a statement whose IRIs
+/// match no prefix.
+pub fn turtle_header() -> &'static [u8] {
+    static HEADER: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        let probe = NamedNode::new_unchecked("urn:zhkg:probe");
+        let mut serializer = turtle_serializer().for_writer(Vec::new());
+        let triple = Triple::new(probe.clone(), probe.clone(), probe);
+        serializer.serialize_triple(&triple).expect("writing into memory cannot fail");
+        let mut text = serializer.finish().expect("writing into memory cannot fail");
+        let at = text.windows(b"<urn:zhkg:probe>".len()).position(|w| w == b"<urn:zhkg:probe>").expect("the probe");
+        text.truncate(at);
+        text
+    });
+    &HEADER
 }
 
 /// A Turtle serializer that knows the export prefixes.

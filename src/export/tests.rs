@@ -508,3 +508,17 @@ fn quads_are_written_as_oxrdf_writes_them_whatever_the_literal_holds() {
         assert_eq!(text, Triple::from(quad).to_string());
     }
 }
+
+#[test]
+fn turtle_statements_of_documents_concatenate_into_one_serializers_file() {
+    let quads = rdf::quads(&fixture::graph(), &ExportOptions::default()).unwrap();
+    let triples = rdf::sort_triples(quads.into_iter().map(Triple::from).collect());
+    let half = triples.iter().position(|t| t.subject != triples[0].subject).unwrap();
+    let whole = rdf::write_turtle(&triples, Vec::new()).unwrap();
+    let mut joined = rdf::turtle_header().to_vec();
+    joined.extend(rdf::turtle_statements(&triples[..half]));
+    joined.extend(rdf::turtle_statements(&triples[half..]));
+    assert_eq!(String::from_utf8(joined).unwrap(), String::from_utf8(whole).unwrap());
+    assert!(rdf::turtle_header().starts_with(b"@prefix"));
+    assert!(rdf::turtle_statements([]).is_empty());
+}
