@@ -138,8 +138,11 @@ fn finish(raw: Vec<Glyph>, newline: Option<usize>, furniture: &[Regex]) -> Line 
     let Some(first) = raw.iter().position(|g| !g.ch.is_whitespace()) else { return blank };
     let last = raw.iter().rposition(|g| !g.ch.is_whitespace()).unwrap_or(first);
     let trailing_spaces = raw.len() - 1 - last;
+    let mut glyphs = raw;
+    glyphs.truncate(last + 1);
+    glyphs.drain(..first);
     let mut line = Line {
-        glyphs: raw[first..=last].to_vec(),
+        glyphs,
         newline,
         indented: first > 0,
         hard_break: trailing_spaces >= 2,
