@@ -38,7 +38,7 @@ pub struct Rules {
 /// One prefilter per group of pattern rules, each indexed like its group.
 #[derive(Debug, Clone, Default)]
 pub struct Prefilters {
-    /// `entity_rules`: the regexes of pattern rules, over sentences.
+    /// `entity_rules`: the regexes of `pattern` rules, over sentences.
     pub entities: Prefilter,
     /// `relation_rules`, over placeholder views of sentences.
     pub relations: Prefilter,
@@ -58,7 +58,12 @@ fn source(p: &PatternRule) -> Option<&str> {
 impl Prefilters {
     fn new(entities: &[EntityRule], relations: &[RelationRule], quotes: &[QuoteRule], figures: &FigureRules) -> Self {
         Self {
-            entities: Prefilter::new(entities.iter().map(|r| r.pattern.as_ref().map(Regex::as_str))),
+            // Only `pattern` rules search the sentence with their regex;
+            // other kinds may read theirs against something else.
+            entities: Prefilter::new(entities.iter().map(|r| match r.kind {
+                EntityRuleKind::Pattern => r.pattern.as_ref().map(Regex::as_str),
+                _ => None,
+            })),
             relations: Prefilter::new(relations.iter().map(|r| source(&r.pattern))),
             quotes: Prefilter::new(quotes.iter().map(|r| source(&r.pattern))),
             figures: Prefilter::new(figures.figures.iter().map(source)),
