@@ -57,15 +57,36 @@ fn gazetteer(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<E
     for (start, end, entry) in rules.gazetteer.find_iter(s.text) {
         let short = s.text[start..end].chars().count() <= 2;
         let aligned = s.bounds.contains(start) && s.bounds.contains(end);
-        if entry.ty != rule.ty || (short && !aligned) {
+        let place_head = entry.ty == EntityType::Place && heads_compound(s, start, end);
+        if entry.ty != rule.ty || (short && !aligned && !place_head) {
             continue;
         }
+        // 地区 is a generic head, not part of the region's name (东北地区 is
+        // the region 东北, as the NER corpus marks it).
+        let end = match s.text[start..end].strip_suffix(GENERIC_REGION_HEAD) {
+            Some(name) if name == entry.canonical => start + name.len(),
+            _ => end,
+        };
         let mut m = mention(s, start, end, rule);
         m.rule = entry.rule.clone();
         m.canonical = Some(entry.canonical.clone());
         out.push(m);
     }
 }
+
+const GENERIC_REGION_HEAD: &str = "地区";
+
+/// True when `start..end` opens a longer word that jieba's dictionary
+/// merged with the word after it (法国总理, 中国国情, 美国政府): the name is
+/// the head of the compound, not a piece of another word.
+fn heads_compound(s: &Sentence<'_>, start: usize, end: usize) -> bool {
+    s.tokens.iter().find(|t| t.start == start && t.end > end).is_some_and(|t| {
+        let rest = s.text[end..t.end].chars().count();
+        rest >= MIN_COMPOUND_REST && !matches!(t.tag, "nr" | "nrfg" | "nrt" | "ns")
+    })
+}
+
+const MIN_COMPOUND_REST: usize = 1;
 
 /// Organization = name part + suffix (中国科学院 + 高能物理 + 研究所). The name
 /// part is the run of noun-like words right before the suffix word, and it
@@ -244,9 +265,16 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             EntityType::Person => plausible_person(rules, tok.word) && starts_with_surname(rules, tok.word),
             // jieba's dictionary tags many two-character common words ns
             // (上市, 深度); places it alone proposes must be longer (莫桑比克).
-            EntityType::Place => tok.word.chars().count() >= 3 && !rules.lexicons.nations.contains(tok.word),
+            // X地区 is the place X where X is listed, a generic area otherwise.
+            EntityType::Place => {
+                tok.word.chars().count() >= 3
+                    && !rules.lexicons.nations.contains(tok.word)
+                    && !tok.word.ends_with(GENERIC_REGION_HEAD)
+            }
             EntityType::Organization => {
-                tok.word.chars().count() >= 2 && !rules.lexicons.not_organization.contains(tok.word)
+                tok.word.chars().count() >= 2
+                    && !rules.lexicons.not_organization.contains(tok.word)
+                    && !NOT_ORG_HEADS.iter().any(|h| tok.word.ends_with(h))
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
@@ -255,6 +283,11 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         }
     }
 }
+
+/// Heads of words jieba's dictionary tags `nt` that name no body of their
+/// own: a country's government is the country (印度政府: the place 印度, as
+/// the NER corpus writes it), relations are between countries (中美关系).
+const NOT_ORG_HEADS: [&str; 2] = ["政府", "关系"];
 
 fn plausible_foreign_name(rules: &Rules, name: &str) -> bool {
     (2..=8).contains(&name.chars().count())
