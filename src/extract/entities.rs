@@ -29,6 +29,7 @@ fn candidates(rules: &Rules, s: &Sentence<'_>) -> Vec<EntityMention> {
     for rule in &rules.entity_rules {
         match rule.kind {
             EntityRuleKind::Gazetteer => gazetteer(rules, rule, s, &mut out),
+            EntityRuleKind::Suffix if rule.ty == EntityType::Place => place_suffix_names(rules, rule, s, &mut out),
             EntityRuleKind::Suffix => suffix_names(rules, rule, s, &mut out),
             EntityRuleKind::Pattern => pattern(rules, rule, s, &mut out),
             EntityRuleKind::Tagger => tagger(rules, rule, s, &mut out),
@@ -117,6 +118,80 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         if proper && !rules.lexicons.not_organization.contains(name) {
             out.push(mention(s, start, tok.end, rule));
         }
+    }
+}
+
+/// Place = name part + a suffix from place_suffixes.txt (泥汊 + 镇, 斋堂 +
+/// 川, 伶俐 + 工业园区). The name part is the rest of the suffix's word when
+/// jieba glued them (公明镇, tagged as a name), or one or two short words
+/// right before a bare suffix (泥/汊/镇). Either way it must read as a proper
+/// name: a word jieba tags as a name or place, or does not know; 全县, 该镇,
+/// 山村 and 江河 are no places.
+fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let suffixes = &rules.lexicons.place_suffixes;
+    for (i, tok) in s.tokens.iter().enumerate() {
+        let Some(suffix) = longest_suffix(tok.word, suffixes) else { continue };
+        let zone = suffixes[suffix] == "zone";
+        let start = if tok.word.len() > suffix.len() {
+            let stem = &tok.word[..tok.word.len() - suffix.len()];
+            let one = stem.chars().count() == 1;
+            // 许银川, 辛业江: a name jieba knows whose last character is also
+            // a river's or a mountain's. A one-character stem makes a place
+            // only in jieba's own places (长江, 泰山), never a generic one.
+            let person = tok.tag.starts_with("nr") && suffixes[suffix] == "nature" && starts_with_surname(rules, stem);
+            let glued = if one { tok.tag == "ns" && !ONE_CHAR_NOT_STEM.contains(stem) } else { PLACE_STEM_TAGS.contains(&tok.tag) };
+            (glued && !person && place_stem(stem, tok.tag == "ns", zone)).then_some(tok.start)
+        } else {
+            place_name_part(&s.tokens[..i], zone).filter(|&st| place_stem(&s.text[st..tok.start], false, zone))
+        };
+        let Some(start) = start else { continue };
+        let name = &s.text[start..tok.end];
+        if !rules.lexicons.is_title(name) && !rules.lexicons.not_organization.contains(name) {
+            out.push(mention(s, start, tok.end, rule));
+        }
+    }
+}
+
+/// Tags of a word that can hold a place's name: names, places, words jieba
+/// does not know. (A two-character `ns` word is a place already: 长江.)
+const PLACE_STEM_TAGS: [&str; 6] = ["ns", "nr", "nrfg", "nrt", "nz", "x"];
+
+/// First characters of generic stems: determiners, numbers and sizes (全县,
+/// 该镇, 两岸, 小山). jieba's own places (ns) are only checked for
+/// determiners: 东湖, 大别山 are names.
+const GENERIC_STEM_START: &str = "全该本各每此这那其我你他她贵外邻一二三四五六七八九十两几多某";
+const SIZE_STEM_START: &str = "大小新老高深冰雪荒群乡城山村江河湖";
+const NUMBER_CHARS: &str = "一二三四五六七八九十百千万两";
+/// One-character stems of common words (内河, 上山, 城镇, 长河).
+const ONE_CHAR_NOT_STEM: &str = "大小新老高深冰雪荒群乡城山村江河湖内外上下前后中沙金";
+
+fn place_stem(stem: &str, jieba_place: bool, zone: bool) -> bool {
+    let n = stem.chars().count();
+    let Some(first) = stem.chars().next() else { return false };
+    let shape = if zone { (2..=6).contains(&n) } else { (1..=4).contains(&n) };
+    // 海纳百川, 半壁江山: idioms, with a number or a landscape word inside.
+    let idiom = stem.chars().any(|c| NUMBER_CHARS.contains(c)) || stem.ends_with(['江', '河', '山', '大', '名']);
+    shape
+        && stem.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !idiom
+        && !GENERIC_STEM_START.contains(first)
+        && (jieba_place || !SIZE_STEM_START.contains(first))
+}
+
+/// Start of the name part before a bare place suffix: one name-like word
+/// of up to three characters, or two one-character words (泥/汊/镇). A zone
+/// also takes an adjective (伶俐工业园区).
+fn place_name_part(before: &[Token<'_>], zone: bool) -> Option<usize> {
+    let last = before.last()?;
+    let n = last.word.chars().count();
+    let tag_ok = PLACE_STEM_TAGS.contains(&last.tag) || (zone && matches!(last.tag, "a" | "j" | "n"));
+    if tag_ok && (1..=3).contains(&n) && (n > 1 || zone) {
+        return Some(last.start);
+    }
+    let single = |t: &Token<'_>| t.word.chars().count() == 1 && matches!(t.tag, "n" | "ng" | "nr" | "x" | "ns");
+    match before {
+        [.., a, b] if single(a) && single(b) => Some(a.start),
+        _ => None,
     }
 }
 
@@ -252,8 +327,14 @@ pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
 /// jieba's own part-of-speech guess, checked by the type's shape.
 fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let tags: Vec<&str> = rule.tag.as_deref().expect("tagger rules have a tag").split('|').collect();
-    for tok in s.tokens.iter().filter(|t| tags.contains(&t.tag)) {
+    for (i, tok) in s.tokens.iter().enumerate().filter(|(_, t)| tags.contains(&t.tag)) {
         let ok = match rule.ty {
+            // A two-character name from jieba's dictionary is mostly a common
+            // word (荣幸, 滑雪): it needs a title, a speech verb or a list of
+            // names beside it.
+            EntityType::Person if rules.lexicons.dictionary_names.contains(tok.word) => {
+                plausible_foreign_name(rules, tok.word) && person_context(rules, &s.tokens, i)
+            }
             // nrt marks a transliterated foreign name (克林顿): no surname, longer.
             EntityType::Person if tok.tag == "nrt" => plausible_foreign_name(rules, tok.word),
             // jieba's dictionary also tags foreign names nr (克林顿, 基里延科):
@@ -282,6 +363,26 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             out.push(mention(s, tok.start, tok.end, rule));
         }
     }
+}
+
+/// Words after a name that mark it as a person's.
+const HONORIFICS: [&str; 10] = ["同志", "先生", "女士", "小姐", "夫妇", "夫人", "烈士", "等人", "一行", "本人"];
+
+/// Whether the words around token `i` say it names a person: a title before
+/// (德国总理科尔) or after (彭真同志), a speech verb after, or another name
+/// in a 、-list.
+fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let lex = &rules.lexicons;
+    let prev = i.checked_sub(1).map(|j| &tokens[j]);
+    let next = tokens.get(i + 1);
+    let name_at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| PERSON_TAGS[..3].contains(&t.tag));
+    let titled_before = prev.is_some_and(|t| lex.titles.iter().any(|title| t.word.ends_with(title.as_str())));
+    let titled_after = next.is_some_and(|t| {
+        lex.is_title(t.word) || HONORIFICS.contains(&t.word) || lex.speech_verbs.iter().any(|v| v == t.word)
+    });
+    let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))
+        || (next.is_some_and(|t| t.word == "、") && name_at(Some(i + 2)));
+    titled_before || titled_after || listed
 }
 
 /// Heads of words jieba's dictionary tags `nt` that name no body of their
