@@ -58,7 +58,8 @@ fn gazetteer(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<E
     for (start, end, entry) in rules.gazetteer.find_iter(s.text) {
         let short = s.text[start..end].chars().count() <= 2;
         let aligned = s.bounds.contains(start) && s.bounds.contains(end);
-        let place_head = entry.ty == EntityType::Place && heads_compound(s, start, end);
+        let place_head =
+            entry.ty == EntityType::Place && (heads_compound(s, start, end) || in_place_chain(rules, s, start, end));
         if entry.ty != rule.ty || (short && !aligned && !place_head) {
             continue;
         }
@@ -89,6 +90,25 @@ fn heads_compound(s: &Sentence<'_>, start: usize, end: usize) -> bool {
 
 const MIN_COMPOUND_REST: usize = 1;
 
+/// True when `start..end` lies in a word that listed places tile from end to
+/// end (广西南宁: 广西 + 南宁): jieba glued a chain of places, each a place.
+fn in_place_chain(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> bool {
+    s.tokens.iter().find(|t| t.start <= start && end <= t.end).is_some_and(|t| is_place_chain(rules, t.word))
+}
+
+fn is_place_chain(rules: &Rules, word: &str) -> bool {
+    let mut at = 0;
+    let mut parts = 0;
+    for (start, end, entry) in rules.gazetteer.find_iter(word) {
+        if entry.ty != EntityType::Place || start != at {
+            return false;
+        }
+        at = end;
+        parts += 1;
+    }
+    parts >= 2 && at == word.len()
+}
+
 /// Organization = name part + suffix (中国科学院 + 高能物理 + 研究所). The name
 /// part is the run of noun-like words right before the suffix word, and it
 /// must hold at least one proper name (a place, an organization, a foreign
@@ -107,15 +127,20 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         let start_tok = name_part_start(rules, rule, &s.tokens[..i]);
         let name_part = &s.tokens[start_tok..i];
         let own_prefix = tok.word.len() > suffix.len();
+        // 民营银行微众银行: a name between its kind and the suffix again.
+        let apposition = tok.word == suffix && start_tok > 0 && start_tok < i && s.tokens[start_tok - 1].word == suffix;
         let proper = if suffixes[suffix] == "brand" {
-            // 三一重工, 中国石化; but 广东汽车 or 新能源汽车 name no company.
-            tok.word == suffix && name_part.last().is_some_and(is_brand)
+            // 三一重工, 中国石化, 宝钢股份 (one word to jieba); but 广东汽车 or
+            // 新能源汽车 name no company.
+            (tok.word == suffix && name_part.last().is_some_and(is_brand))
+                || (tok.word.chars().count() >= suffix.chars().count() + 2 && matches!(tok.tag, "nz" | "nt" | "j"))
         } else {
-            name_part.iter().any(|t| is_proper(rules, t)) || (own_prefix && tok.tag == "nt")
+            name_part.iter().any(|t| is_proper(rules, t)) || (own_prefix && tok.tag == "nt") || apposition
         };
         let start = name_part.first().map_or(tok.start, |t| t.start);
         let name = &s.text[start..tok.end];
-        if proper && !rules.lexicons.not_organization.contains(name) {
+        let counted = name_part.first().is_some_and(|t| is_quantity(t.word));
+        if proper && !counted && !rules.lexicons.not_organization.contains(name) {
             out.push(mention(s, start, tok.end, rule));
         }
     }
@@ -195,6 +220,14 @@ fn place_name_part(before: &[Token<'_>], zone: bool) -> Option<usize> {
     }
 }
 
+/// 新一轮, 新一代, 第二批: a count of rounds or batches, which opens no
+/// name (新一轮科技革命).
+fn is_quantity(word: &str) -> bool {
+    let mut chars = word.chars().rev();
+    let classifier = chars.next().is_some_and(|c| "轮代批届期次".contains(c));
+    classifier && chars.next().is_some_and(|c| NUMBER_CHARS.contains(c))
+}
+
 /// The longest listed suffix the word ends with: one lookup per tail of
 /// the word, longest tail first (words are short, the list is long).
 fn longest_suffix<'k>(word: &str, suffixes: &'k std::collections::BTreeMap<String, String>) -> Option<&'k str> {
@@ -213,7 +246,11 @@ fn name_part_start(rules: &Rules, rule: &EntityRule, before: &[Token<'_>]) -> us
         // A word right after a number belongs to it (新华社北京24日电: 日电 is
         // the dateline, not the start of a name).
         let after_number = i > 0 && before[i - 1].word.chars().last().is_some_and(|c| c.is_ascii_digit());
-        if bare_suffix || after_number || !is_name_material(rules, tok) || chars + n > rule.max_prefix {
+        // A word jieba takes for a person's name (宝山) can stand inside an
+        // organization's name (宝钢股份宝山基地), but not open it.
+        let inner_name = tok.tag == "nr" && i > 0 && is_name_material(rules, &before[i - 1]);
+        let material = is_name_material(rules, tok) || inner_name;
+        if bare_suffix || after_number || !material || chars + n > rule.max_prefix {
             break;
         }
         chars += n;
@@ -270,6 +307,11 @@ fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Ent
 
 /// The span a pattern's `name` group really covers, if it is a name.
 fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    if rule.ty == EntityType::Organization {
+        // 一间办公室, 这家工厂: a count or a determiner, not a name.
+        let first = s.text[start..end].chars().next()?;
+        return (!GENERIC_STEM_START.contains(first)).then_some((start, end));
+    }
     if rule.ty != EntityType::Person {
         return Some((start, end));
     }
@@ -351,6 +393,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                 tok.word.chars().count() >= 3
                     && !rules.lexicons.nations.contains(tok.word)
                     && !tok.word.ends_with(GENERIC_REGION_HEAD)
+                    && !is_place_chain(rules, tok.word)
             }
             EntityType::Organization => {
                 tok.word.chars().count() >= 2
@@ -387,8 +430,9 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
 
 /// Heads of words jieba's dictionary tags `nt` that name no body of their
 /// own: a country's government is the country (印度政府: the place 印度, as
-/// the NER corpus writes it), relations are between countries (中美关系).
-const NOT_ORG_HEADS: [&str; 2] = ["政府", "关系"];
+/// the NER corpus writes it), relations are between countries (中美关系),
+/// industries are no bodies (新兴产业).
+const NOT_ORG_HEADS: [&str; 3] = ["政府", "关系", "产业"];
 
 fn plausible_foreign_name(rules: &Rules, name: &str) -> bool {
     (2..=8).contains(&name.chars().count())
