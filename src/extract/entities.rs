@@ -30,7 +30,9 @@ fn candidates(rules: &Rules, s: &Sentence<'_>) -> Vec<EntityMention> {
         match rule.kind {
             EntityRuleKind::Gazetteer => gazetteer(rules, rule, s, &mut out),
             EntityRuleKind::Suffix if rule.ty == EntityType::Place => place_suffix_names(rules, rule, s, &mut out),
+            EntityRuleKind::Suffix if rule.ty == EntityType::Industry => industry_compounds(rules, rule, s, &mut out),
             EntityRuleKind::Suffix => suffix_names(rules, rule, s, &mut out),
+            EntityRuleKind::List => industry_list(rules, rule, s, &mut out),
             EntityRuleKind::Pattern => pattern(rules, rule, s, &mut out),
             EntityRuleKind::Tagger => tagger(rules, rule, s, &mut out),
             EntityRuleKind::Document => {}
@@ -226,6 +228,191 @@ fn is_quantity(word: &str) -> bool {
     let mut chars = word.chars().rev();
     let classifier = chars.next().is_some_and(|c| "轮代批届期次".contains(c));
     classifier && chars.next().is_some_and(|c| NUMBER_CHARS.contains(c))
+}
+
+/// Industries built from words around them, by the roles in
+/// industry_affixes.txt:
+/// - a noun phrase and a head: 高技术 + 制造业, 智能车载设备 + 制造行业 (行业
+///   is left out of the name, as in 汽车行业 → the listed 汽车);
+/// - a modifier and a listed industry: 智慧 + 物流, 绿色 + 能源产业.
+fn industry_compounds(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let affixes = &rules.lexicons.industry_affixes;
+    let role = |w: &str| affixes.get(w).map(String::as_str);
+    for (i, tok) in s.tokens.iter().enumerate() {
+        match role(tok.word) {
+            Some("head") => {
+                // 制造 + 行业: the verb belongs to the name.
+                let (head_start, before) = match i.checked_sub(1).map(|j| &s.tokens[j]) {
+                    Some(p) if p.word == "制造" && tok.word == "行业" => (p.start, &s.tokens[..i - 1]),
+                    _ => (tok.start, &s.tokens[..i]),
+                };
+                let Some(start) = industry_name_part(rules, before) else { continue };
+                let stem = &s.text[start..head_start];
+                // 产业 and 行业 follow a listed industry (集成电路产业, 汽车行业);
+                // 优化产业, 低端产业 are no industries. A manufacturing or
+                // service head also takes a new noun phrase.
+                let open_head = matches!(tok.word, "制造业" | "服务业") || head_start < tok.start;
+                if !open_head && listed_industry(rules, stem).is_none() {
+                    continue;
+                }
+                let whole = &s.text[start..tok.end];
+                let name = if tok.word == "行业" { &s.text[start..tok.start] } else { whole };
+                if !rules.lexicons.not_industry.contains(whole) && !rules.lexicons.not_industry.contains(stem) {
+                    let mut m = mention(s, start, tok.end, rule);
+                    m.canonical = Some(listed_industry(rules, stem).unwrap_or(name).to_string());
+                    out.push(m);
+                }
+            }
+            Some("modifier") => {
+                let Some((_, end, entry)) = rules.gazetteer.find_iter(&s.text[tok.end..]).next() else { continue };
+                let end = tok.end + end;
+                let starts_here = rules.gazetteer.find_iter(&s.text[tok.end..]).next().is_some_and(|(st, _, _)| st == 0);
+                if entry.ty == EntityType::Industry && starts_here && s.bounds.contains(end) {
+                    let mut m = mention(s, tok.start, end, rule);
+                    m.canonical = Some(s.text[tok.start..end].to_string());
+                    out.push(m);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The canonical name of a listed industry written `word`.
+fn listed_industry<'r>(rules: &'r Rules, word: &str) -> Option<&'r str> {
+    rules.gazetteer.canonical(EntityType::Industry, word)
+}
+
+/// Tags of words an industry's name is made of (nouns, verbal nouns,
+/// distinguishing words, foreign words: 5G, 人工智能, 高端).
+const INDUSTRY_TAGS: [&str; 9] = ["n", "vn", "nz", "b", "eng", "x", "j", "an", "l"];
+
+/// Start of the noun phrase before an industry head: nouns back to the
+/// first other word, at most eight characters, holding a noun (高技术, not
+/// 相关). A head or a listed place ends it (广东汽车产业: the industry is
+/// 汽车产业).
+fn industry_name_part(rules: &Rules, before: &[Token<'_>]) -> Option<usize> {
+    let mut start = None;
+    let mut chars = 0;
+    for tok in before.iter().rev() {
+        let n = tok.word.chars().count();
+        let word_chars = tok.word.chars().all(char::is_alphanumeric);
+        let head = rules.lexicons.industry_affixes.get(tok.word).is_some_and(|r| r == "head");
+        let place = rules.gazetteer.canonical(EntityType::Place, tok.word).is_some();
+        if !word_chars || head || place || !INDUSTRY_TAGS.contains(&tok.tag) || chars + n > 8 {
+            break;
+        }
+        chars += n;
+        start = Some(tok.start);
+        // A modifier opens the name (大力发展绿色制造业: 绿色制造业).
+        if rules.lexicons.industry_affixes.get(tok.word).is_some_and(|r| r == "modifier") {
+            break;
+        }
+    }
+    start.filter(|_| chars >= 2)
+}
+
+/// Items of a 、-list of industries: when one item is a listed industry and
+/// the list ends in a field word or a head (人工智能、量子科技、生命科学等新技术领域),
+/// every item is an industry. Items written `place的X` (青海的风光、安徽的汽车)
+/// are X; such a list needs no field word, only three items or more.
+fn industry_list(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for list in list_items(rules, s) {
+        let items: Vec<(usize, usize)> = list.items.iter().map(|&(st, en)| strip_place_owner(rules, s, st, en)).collect();
+        let owned = list.items.iter().zip(&items).filter(|(a, b)| a != b).count();
+        let listed = items.iter().filter(|&&(st, en)| listed_industry(rules, &s.text[st..en]).is_some()).count();
+        let closed = list.field || (owned == items.len() && items.len() >= 3);
+        if !closed || listed == 0 {
+            continue;
+        }
+        for &(st, en) in &items {
+            let text = &s.text[st..en];
+            let n = text.chars().count();
+            if (2..=8).contains(&n) && !text.contains('的') && !rules.lexicons.not_industry.contains(text) {
+                out.push(mention(s, st, en, rule));
+            }
+        }
+    }
+}
+
+/// A 、-list in a sentence: its items as byte ranges, and whether a field
+/// word or an industry head follows it.
+struct ItemList {
+    items: Vec<(usize, usize)>,
+    field: bool,
+}
+
+/// Finds 、-lists: runs of items of industry words (and `place的` owners)
+/// separated by 、, the last one followed by 等 or a field word.
+fn list_items(rules: &Rules, s: &Sentence<'_>) -> Vec<ItemList> {
+    let toks = &s.tokens;
+    let item_word = |t: &Token<'_>| {
+        t.word.chars().all(char::is_alphanumeric) && (INDUSTRY_TAGS.contains(&t.tag) || matches!(t.tag, "ns" | "uj" | "a"))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].word != "、" {
+            i += 1;
+            continue;
+        }
+        // The first item: words back from the first 、.
+        let mut first = i;
+        while first > 0 && item_word(&toks[first - 1]) && !is_field(rules, &toks[first - 1]) {
+            first -= 1;
+        }
+        let mut items = vec![(first, i)];
+        let mut j = i + 1;
+        loop {
+            let st = j;
+            while j < toks.len() && item_word(&toks[j]) && toks[j].word != "等" && !is_field(rules, &toks[j]) {
+                j += 1;
+            }
+            items.push((st, j));
+            if j < toks.len() && toks[j].word == "、" {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // 等, then up to two words that qualify the field (等新技术领域).
+        let mut k = j;
+        if k < toks.len() && toks[k].word == "等" {
+            k += 1;
+        }
+        let field = toks[k.min(toks.len())..]
+            .iter()
+            .take(3)
+            .take_while(|t| matches!(t.tag, "a" | "n" | "b" | "vn") || is_field(rules, t))
+            .any(|t| is_field(rules, t));
+        let ranges = items
+            .iter()
+            .filter(|(a, b)| a < b)
+            .map(|&(a, b)| (toks[a].start, toks[b - 1].end))
+            .collect::<Vec<_>>();
+        if ranges.len() == items.len() {
+            out.push(ItemList { items: ranges, field });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// A word that says what a list's items are: a field word (领域, 赛道) or
+/// an industry head (产业).
+fn is_field(rules: &Rules, tok: &Token<'_>) -> bool {
+    rules.lexicons.industry_affixes.get(tok.word).is_some_and(|role| role == "field" || role == "head")
+}
+
+/// `place的X` → X; anything else unchanged.
+fn strip_place_owner(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> (usize, usize) {
+    let text = &s.text[start..end];
+    match text.split_once('的') {
+        Some((owner, rest)) if !rest.is_empty() && rules.gazetteer.canonical(EntityType::Place, owner).is_some() => {
+            (end - rest.len(), end)
+        }
+        _ => (start, end),
+    }
 }
 
 /// The longest listed suffix the word ends with: one lookup per tail of

@@ -77,6 +77,9 @@ pub struct Lexicons {
     /// Suffix → kind (admin, nature, zone, venue) of words that end a
     /// place's name (镇, 江, 工业园区, 寺).
     pub place_suffixes: BTreeMap<String, String>,
+    /// Word → role (head, modifier, field) of words that build industry
+    /// names (产业, 智慧, 领域).
+    pub industry_affixes: BTreeMap<String, String>,
     /// Unit → kind (count, money, percent, rank, physical, people); units of
     /// time are left out, since dates are not figures.
     pub units: BTreeMap<String, String>,

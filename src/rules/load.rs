@@ -80,7 +80,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 25] = [
+const FILES: [&str; 26] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -97,6 +97,7 @@ const FILES: [&str; 25] = [
     "lexicons/titles.txt",
     "lexicons/org_suffixes.txt",
     "lexicons/place_suffixes.txt",
+    "lexicons/industry_affixes.txt",
     "lexicons/units.txt",
     "lexicons/qualifiers.txt",
     "lexicons/qualifiers_postfix.txt",
@@ -176,6 +177,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         titles: list("lexicons/titles.txt", diag),
         org_suffixes: two_col("lexicons/org_suffixes.txt", diag).into_iter().collect(),
         place_suffixes: two_col("lexicons/place_suffixes.txt", diag).into_iter().collect(),
+        industry_affixes: two_col("lexicons/industry_affixes.txt", diag).into_iter().collect(),
         units: two_col("lexicons/units.txt", diag).into_iter().filter(|(_, kind)| kind != "time").collect(),
         qualifiers: list("lexicons/qualifiers.txt", diag),
         postfix_qualifiers: list("lexicons/qualifiers_postfix.txt", diag),
