@@ -504,6 +504,9 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
     if rule.ty != EntityType::Person {
         return Some((start, end));
     }
+    if s.text[start..end].chars().count() == 1 {
+        return single_surname(rules, s, start, end);
+    }
     match s.text[start..end].find('·') {
         // The regex cannot see where a dotted name's first part begins
         // (会见了玛丽亚·…): it is the word that ends at the dot.
@@ -542,6 +545,15 @@ fn dotted_name_end(s: &Sentence<'_>, from: usize) -> Option<usize> {
 /// the transliteration tables of the press).
 const TRANSLITERATION: &str = "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁东杜敦顿多厄恩尔法范菲斐费芬丰佛弗福夫盖甘冈戈哥格古圭哈海汉豪赫亨怀霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里丽利莉连林琳隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘佩皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施斯松苏索塔泰坦特提托瓦万旺威韦维温沃乌伍西希锡谢辛雅亚扬耶伊因尤约泽扎詹兹佐";
 
+/// A person named by the surname alone (郑某, 胡老, 李老师, 刘家): only where
+/// jieba, too, reads a name starting there (郑某/nr, or 李/nr alone), so the
+/// surname character of a common word (国家, 全家) is not taken.
+fn single_surname(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    let tok = s.tokens.iter().find(|t| t.start == start)?;
+    let named = matches!(tok.tag, "nr" | "nrfg") && !rules.lexicons.not_person.contains(tok.word);
+    (rules.lexicons.surnames.contains(&s.text[start..end]) && named).then_some((start, end))
+}
+
 fn next_char(text: &str, at: usize) -> usize {
     at + text[at..].chars().next().map_or(1, char::len_utf8)
 }
@@ -550,7 +562,9 @@ fn next_char(text: &str, at: usize) -> usize {
 /// word, and a three-character reading that ends inside a word yields to the
 /// two-character one (王锦侠同台: 王锦侠, but 张三说明: 张三).
 fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Option<usize> {
-    if !s.bounds.contains(start) {
+    // A name does not open with a function word (向社会主义, 那些搞理论).
+    let first = s.tokens.iter().find(|t| t.start == start)?;
+    if matches!(first.tag, "p" | "r" | "c" | "u" | "uj" | "ul") {
         return None;
     }
     let mut end = end;
@@ -568,7 +582,7 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
 const PERSON_TAGS: [&str; 4] = ["nr", "nrfg", "nrt", "x"];
 
 /// Characters that do not occur in given names but do follow names in text.
-const NOT_IN_NAMES: &str = "的了是和与及或等说为这那其之对把被从在将也都就要以而";
+const NOT_IN_NAMES: &str = "的了是和与及或等说为这那其之对把被从在将也都就要以而某";
 
 pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
@@ -621,6 +635,35 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         if ok {
             out.push(mention(s, tok.start, tok.end, rule));
         }
+    }
+    if rule.ty == EntityType::Person {
+        transliterated_runs(rules, rule, s, out);
+    }
+}
+
+/// A foreign name jieba cut into pieces (拉特纳/亚克, 尤尔/科夫, 贾/亚拉/莉达):
+/// a run of two or more adjacent words written only in transliteration
+/// characters, one of them tagged as a name, is one name.
+fn transliterated_runs(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let piece = |t: &Token<'_>| {
+        t.word.chars().all(|c| TRANSLITERATION.contains(c)) && !matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "v" | "m" | "q")
+    };
+    let mut i = 0;
+    while i < s.tokens.len() {
+        let mut j = i;
+        while j < s.tokens.len() && piece(&s.tokens[j]) && (j == i || s.tokens[j].start == s.tokens[j - 1].end) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let run = &s.tokens[i..j];
+            let (start, end) = (run[0].start, run[run.len() - 1].end);
+            let n = s.text[start..end].chars().count();
+            let named = run.iter().any(|t| matches!(t.tag, "nr" | "nrt" | "nrfg"));
+            if named && (3..=8).contains(&n) && plausible_foreign_name(rules, &s.text[start..end]) {
+                out.push(mention(s, start, end, rule));
+            }
+        }
+        i = j.max(i + 1);
     }
 }
 
