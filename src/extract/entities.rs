@@ -613,9 +613,20 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // without a surname, three characters read as one (four are
             // mostly idioms the HMM guessed: 保驾护航, 多云转晴).
             EntityType::Person if tok.tag == "nr" && !starts_with_surname(rules, tok.word) => {
-                tok.word.chars().count() == 3 && plausible_foreign_name(rules, tok.word)
+                tok.word.chars().count() == 3
+                    && plausible_foreign_name(rules, tok.word)
+                    && person_context(rules, &s.tokens, i)
             }
-            EntityType::Person => plausible_person(rules, tok.word) && starts_with_surname(rules, tok.word),
+            // Four characters after a one-character surname are mostly an
+            // idiom (任重道远), unless all of them spell a foreign name.
+            EntityType::Person => {
+                plausible_person(rules, tok.word)
+                    && starts_with_surname(rules, tok.word)
+                    && !opens_with_place(rules, tok.word)
+                    && (tok.word.chars().count() < 4
+                        || rules.lexicons.compound_surnames.iter().any(|c| tok.word.starts_with(c.as_str()))
+                        || tok.word.chars().all(|c| TRANSLITERATION.contains(c)))
+            }
             // jieba's dictionary tags many two-character common words ns
             // (上市, 深度); places it alone proposes must be longer (莫桑比克).
             // X地区 is the place X where X is listed, a generic area otherwise.
@@ -695,10 +706,19 @@ const NOT_ORG_HEADS: [&str; 3] = ["政府", "关系", "产业"];
 
 fn plausible_foreign_name(rules: &Rules, name: &str) -> bool {
     (2..=8).contains(&name.chars().count())
+        && !opens_with_place(rules, name)
         && !rules.lexicons.not_person.contains(name)
         && [EntityType::Place, EntityType::Organization, EntityType::Industry]
             .iter()
             .all(|&ty| rules.gazetteer.canonical(ty, name).is_none())
+}
+
+/// 荷兰人, 宜兴人: a listed place of two characters or more opens the word,
+/// which names its people, not a person.
+fn opens_with_place(rules: &Rules, name: &str) -> bool {
+    rules.gazetteer.find_iter(name).next().is_some_and(|(start, end, entry)| {
+        start == 0 && entry.ty == EntityType::Place && name[..end].chars().count() >= 2 && end < name.len()
+    })
 }
 
 fn starts_with_surname(rules: &Rules, name: &str) -> bool {
