@@ -126,7 +126,12 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         if suffix.chars().count() == 1 && own_stem == 1 && tok.tag != "nt" {
             continue;
         }
-        let start_tok = name_part_start(rules, rule, &s.tokens[..i]);
+        // 莫斯科, 东南部: a place or a direction that ends like a suffix.
+        let place_word = own_stem > 0 && (tok.tag == "ns" || is_listed_place(rules, tok.word));
+        if place_word || tok.tag == "f" {
+            continue;
+        }
+        let start_tok = first_proper(rules, &s.tokens[..i], name_part_start(rules, rule, &s.tokens[..i]));
         let name_part = &s.tokens[start_tok..i];
         let own_prefix = tok.word.len() > suffix.len();
         // 民营银行微众银行: a name between its kind and the suffix again.
@@ -415,6 +420,21 @@ fn strip_place_owner(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) 
         }
         _ => (start, end),
     }
+}
+
+/// The name part opens with its first proper word: words before it are the
+/// sentence's (本报讯广东香江企业集团, 战胜捷克队, 由原国家环保局). A name part
+/// without one stays whole; whether it names a body is decided after.
+fn first_proper(rules: &Rules, before: &[Token<'_>], start: usize) -> usize {
+    let opens = |t: &Token<'_>| is_proper(rules, t) && !DATELINE_WORDS.contains(&t.word);
+    (start..before.len()).find(|&j| opens(&before[j])).unwrap_or(start)
+}
+
+/// Words of a news item's dateline, which jieba may tag as names (本报讯/nz).
+const DATELINE_WORDS: [&str; 4] = ["本报讯", "本报", "讯", "电"];
+
+fn is_listed_place(rules: &Rules, word: &str) -> bool {
+    rules.gazetteer.canonical(EntityType::Place, word).is_some()
 }
 
 /// The longest listed suffix the word ends with: one lookup per tail of
