@@ -118,7 +118,19 @@ fn is_place_chain(rules: &Rules, word: &str) -> bool {
 fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let suffixes = &rules.lexicons.org_suffixes;
     for (i, tok) in s.tokens.iter().enumerate() {
+        // 司法部长, 农林部长: jieba glues a minister's title to the ministry;
+        // the word without 长 is the body (司法部), a title-holder's own.
+        let head_of = head_title_stem(rules, tok);
+        let (tok, from_title) = match head_of {
+            Some(stem) => (&Token { word: stem, tag: "n", start: tok.start, end: tok.start + stem.len() }, true),
+            None => (tok, false),
+        };
         let Some(suffix) = longest_suffix(tok.word, suffixes) else { continue };
+        // 统战部部长, 代表团团长: a bare title after the body's full name.
+        let after_body = i > 0 && longest_suffix(s.tokens[i - 1].word, suffixes).is_some();
+        if from_title && tok.word == suffix && after_body {
+            continue;
+        }
         // A one-character suffix (局, 部, 署) ends many common words (部署,
         // 干部, 布局): it counts as a word of its own, in a word jieba tags as
         // an organization, or after a two-character stem (科技厅).
@@ -144,7 +156,14 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         } else {
             // 智利队, 深圳市政协: the suffix's own word opens with a listed name.
             let own_listed = own_prefix && is_listed_name(rules, &tok.word[..tok.word.len() - suffix.len()]);
-            name_part.iter().any(|t| is_proper(rules, t)) || (own_prefix && tok.tag == "nt") || own_listed || apposition
+            // A ministry its minister names needs a field of two characters
+            // (司法部长 → 司法部; 部长 alone names none).
+            let ministry = from_title && tok.word.chars().count() >= 3;
+            name_part.iter().any(|t| is_proper(rules, t))
+                || (own_prefix && tok.tag == "nt")
+                || own_listed
+                || apposition
+                || ministry
         };
         let start = name_part.first().map_or(tok.start, |t| t.start);
         let name = &s.text[start..tok.end];
@@ -420,6 +439,20 @@ fn strip_place_owner(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) 
         }
         _ => (start, end),
     }
+}
+
+/// The body in a title glued to it: 司法部长 → 司法部, 铁道会长 → 铁道会.
+/// Only a title of the head of a body (…长) whose rest ends with a
+/// one-character suffix (部, 局, 会…) counts; 部长 alone stands for a bare
+/// 部 after the body's name (芬兰/农林/部长).
+fn head_title_stem<'a>(rules: &Rules, tok: &Token<'a>) -> Option<&'a str> {
+    let stem = tok.word.strip_suffix('长')?;
+    let suffix = longest_suffix(stem, &rules.lexicons.org_suffixes)?;
+    let head_title = format!("{}长", suffix);
+    // 各取所长 is an idiom, not the head of a 所.
+    let generic = stem.starts_with(|c| GENERIC_STEM_START.contains(c));
+    let fits = suffix.chars().count() == 1 && !generic;
+    (fits && rules.lexicons.is_title(&head_title)).then_some(stem)
 }
 
 /// The name part opens with its first proper word: words before it are the
