@@ -596,7 +596,7 @@ fn dotted_name_end(s: &Sentence<'_>, from: usize) -> Option<usize> {
 
 /// Characters Chinese uses to write foreign names by sound (a closed class:
 /// the transliteration tables of the press).
-const TRANSLITERATION: &str = "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁东杜敦顿多厄恩尔法范菲斐费芬丰佛弗福夫盖甘冈戈哥格古圭哈海汉豪赫亨怀霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里丽利莉连林琳隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘佩皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施斯松苏索塔泰坦特提托瓦万旺威韦维温沃乌伍西希锡谢辛雅亚扬耶伊因尤约泽扎詹兹佐";
+const TRANSLITERATION: &str = "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁东杜敦顿多厄恩尔法范菲斐费芬丰佛弗福夫盖甘冈戈哥格古圭哈海汉豪赫亨怀霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里丽利莉连林琳隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘佩皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施斯松苏索塔泰坦特提托瓦万旺威韦维温沃乌伍西希锡谢辛雅亚延扬耶伊因尤约泽扎詹兹佐";
 
 /// A person named by the surname alone (郑某, 胡老, 李老师, 刘家): only where
 /// jieba, too, reads a name starting there (郑某/nr, or 李/nr alone), so the
@@ -635,13 +635,18 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
 const PERSON_TAGS: [&str; 4] = ["nr", "nrfg", "nrt", "x"];
 
 /// Characters that do not occur in given names but do follow names in text.
-const NOT_IN_NAMES: &str = "的了是和与及或等说为这那其之对把被从在将也都就要以而某";
+const NOT_IN_NAMES: &str = "的了是和与及或等说为这那其对把被从在将也都就要以而某";
+
+/// What follows a surname to address or refer to a person (李先生, 胡老,
+/// 刘家): the name is the surname alone, found by `person.surname-alone`.
+const FORMS_OF_ADDRESS: [&str; 11] = ["先生", "小姐", "女士", "老师", "同志", "大娘", "大爷", "师傅", "夫妇", "老", "家"];
 
 pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
     (2..=4).contains(&n)
         && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !name.chars().skip(1).any(|c| NOT_IN_NAMES.contains(c))
+        && !FORMS_OF_ADDRESS.iter().any(|f| name.ends_with(f))
         && !rules.lexicons.not_person.contains(name)
         && !rules.lexicons.is_title(name)
         && !rules.lexicons.org_suffixes.contains_key(name)
@@ -666,9 +671,10 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // without a surname, three characters read as one (four are
             // mostly idioms the HMM guessed: 保驾护航, 多云转晴).
             EntityType::Person if tok.tag == "nr" && !starts_with_surname(rules, tok.word) => {
-                tok.word.chars().count() == 3
-                    && plausible_foreign_name(rules, tok.word)
-                    && person_context(rules, &s.tokens, i)
+                let n = tok.word.chars().count();
+                let spelt = tok.word.chars().all(|c| TRANSLITERATION.contains(c));
+                plausible_foreign_name(rules, tok.word)
+                    && ((n == 3 && (spelt || person_context(rules, &s.tokens, i))) || (n >= 4 && spelt))
             }
             // Four characters after a one-character surname are mostly an
             // idiom (任重道远), unless all of them spell a foreign name.
