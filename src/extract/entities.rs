@@ -690,7 +690,8 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // (上市, 深度); places it alone proposes must be longer (莫桑比克).
             // X地区 is the place X where X is listed, a generic area otherwise.
             EntityType::Place => {
-                tok.word.chars().count() >= 3
+                !unlisted_place_person(rules, s, i)
+                    && tok.word.chars().count() >= 3
                     && !rules.lexicons.nations.contains(tok.word)
                     && !tok.word.ends_with(GENERIC_REGION_HEAD)
                     && !is_place_chain(rules, tok.word)
@@ -708,6 +709,51 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     }
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);
+        split_names(rules, rule, s, out);
+        places_in_person_context(rules, rule, s, out);
+    }
+}
+
+/// A word jieba takes for a place but the lists do not hold, standing where
+/// a person does (教练扎加洛, 领袖巴拉克, 库马拉通加总统): a person, when it is
+/// spelt in transliteration characters or opens with a surname.
+fn places_in_person_context(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for (i, tok) in s.tokens.iter().enumerate() {
+        if unlisted_place_person(rules, s, i) {
+            out.push(mention(s, tok.start, tok.end, rule));
+        }
+    }
+}
+
+fn unlisted_place_person(rules: &Rules, s: &Sentence<'_>, i: usize) -> bool {
+    let tok = &s.tokens[i];
+    let n = tok.word.chars().count();
+    let shape = tok.word.chars().all(|c| TRANSLITERATION.contains(c)) || starts_with_surname(rules, tok.word);
+    tok.tag == "ns"
+        && (2..=5).contains(&n)
+        && shape
+        && !is_listed_place(rules, tok.word)
+        && plausible_foreign_name(rules, tok.word)
+        && person_context(rules, &s.tokens, i)
+}
+
+/// A name jieba cut after the surname (蒋/天才, 朱/力行, 袁/步兵): a surname
+/// character that jieba, alone, tags as a name, and the one- or two-character
+/// word after it, read as the given name.
+fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for pair in s.tokens.windows(2) {
+        let [surname, given] = pair else { continue };
+        let alone = surname.tag == "nr" && rules.lexicons.surnames.contains(surname.word);
+        let n = given.word.chars().count();
+        let given_ok = (1..=2).contains(&n)
+            && given.start == surname.end
+            && matches!(given.tag, "n" | "nr" | "ng" | "a" | "nz" | "t" | "vn" | "j")
+            && given.word.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !NOT_IN_NAMES.contains(c))
+            && !rules.lexicons.is_title(given.word);
+        let name = &s.text[surname.start..given.end];
+        if alone && given_ok && plausible_person(rules, name) {
+            out.push(mention(s, surname.start, given.end, rule));
+        }
     }
 }
 
