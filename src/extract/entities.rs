@@ -192,7 +192,13 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
             // a river's or a mountain's. A one-character stem makes a place
             // only in jieba's own places (长江, 泰山), never a generic one.
             let person = tok.tag.starts_with("nr") && suffixes[suffix] == "nature" && starts_with_surname(rules, stem);
-            let glued = if one { tok.tag == "ns" && !ONE_CHAR_NOT_STEM.contains(stem) } else { PLACE_STEM_TAGS.contains(&tok.tag) };
+            // A named building jieba tags as a body (北京图书大厦/nt) is a place.
+            let venue = suffixes[suffix] == "venue" && tok.tag == "nt";
+            let glued = if one {
+                tok.tag == "ns" && !ONE_CHAR_NOT_STEM.contains(stem)
+            } else {
+                PLACE_STEM_TAGS.contains(&tok.tag) || venue
+            };
             (glued && !person && place_stem(stem, tok.tag == "ns", zone)).then_some(tok.start)
         } else {
             place_name_part(&s.tokens[..i], zone).filter(|&st| place_stem(&s.text[st..tok.start], false, zone))
@@ -700,6 +706,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                 tok.word.chars().count() >= 2
                     && !rules.lexicons.not_organization.contains(tok.word)
                     && !NOT_ORG_HEADS.iter().any(|h| tok.word.ends_with(h))
+                    && !tok.word.chars().all(|c| COUNTRY_ABBREVIATIONS.contains(c))
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
@@ -707,10 +714,34 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             out.push(mention(s, tok.start, tok.end, rule));
         }
     }
+    if rule.ty == EntityType::Place {
+        country_abbreviations(rule, s, out);
+    }
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);
         split_names(rules, rule, s, out);
         places_in_person_context(rules, rule, s, out);
+    }
+}
+
+/// One-character abbreviations of countries (俄 for 俄罗斯, 中 for 中国).
+const COUNTRY_ABBREVIATIONS: &str = "中美俄日韩英法德意印巴朝越泰澳加埃葡菲蒙缅柬非欧苏罗阿以墨叙伊土古";
+
+/// Countries written by their one-character abbreviation where jieba, too,
+/// reads an abbreviation: alone (俄/j), or two glued into one word (日美/j,
+/// 中印/nt, 中美/ns), each character a place of its own.
+fn country_abbreviations(rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for tok in &s.tokens {
+        let chars: Vec<char> = tok.word.chars().collect();
+        let abbreviations = chars.iter().all(|c| COUNTRY_ABBREVIATIONS.contains(*c));
+        let alone = chars.len() == 1 && tok.tag == "j";
+        let pair = chars.len() == 2 && chars[0] != chars[1] && matches!(tok.tag, "j" | "ns" | "nt" | "nz");
+        if abbreviations && (alone || pair) {
+            for (at, c) in tok.word.char_indices() {
+                let start = tok.start + at;
+                out.push(mention(s, start, start + c.len_utf8(), rule));
+            }
+        }
     }
 }
 
