@@ -131,6 +131,13 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         if from_title && tok.word == suffix && after_body {
             continue;
         }
+        // A bare one-character suffix is a noun (所/n), not the particle 所
+        // (印度所面临); a bare title stands for a ministry only (农林/部长),
+        // not a bank (首任/行长).
+        let bare_one = tok.word == suffix && suffix.chars().count() == 1;
+        if bare_one && (!matches!(tok.tag, "n" | "ng" | "nt" | "j") || (from_title && suffix != "部")) {
+            continue;
+        }
         // A one-character suffix (局, 部, 署) ends many common words (部署,
         // 干部, 布局): it counts as a word of its own, in a word jieba tags as
         // an organization, or after a two-character stem (科技厅).
@@ -138,7 +145,13 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         if suffix.chars().count() == 1 && own_stem == 1 && tok.tag != "nt" {
             continue;
         }
-        // 莫斯科, 东南部: a place or a direction that ends like a suffix.
+        // 莫斯科, 东南部: a place or a direction that ends like a suffix; 体育馆
+        // ends in a building's suffix, which makes a place (place.suffix).
+        let building = longest_suffix(tok.word, &rules.lexicons.place_suffixes)
+            .is_some_and(|p| p.len() > suffix.len() && rules.lexicons.place_suffixes[p] == "building");
+        if building {
+            continue;
+        }
         let place_word = own_stem > 0 && (tok.tag == "ns" || is_listed_place(rules, tok.word));
         if place_word || tok.tag == "f" {
             continue;
@@ -185,6 +198,14 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
     for (i, tok) in s.tokens.iter().enumerate() {
         let Some(suffix) = longest_suffix(tok.word, suffixes) else { continue };
         let zone = suffixes[suffix] == "zone";
+        // A building or site is named like a body: proper words before it
+        // (南非国家博物馆, 上海虹口体育馆, 德黑兰机场).
+        if suffixes[suffix] == "building" {
+            if let Some(start) = building_name_start(rules, rule, s, i, suffix) {
+                out.push(mention(s, start, tok.end, rule));
+            }
+            continue;
+        }
         let start = if tok.word.len() > suffix.len() {
             let stem = &tok.word[..tok.word.len() - suffix.len()];
             let one = stem.chars().count() == 1;
@@ -209,6 +230,21 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
             out.push(mention(s, start, tok.end, rule));
         }
     }
+}
+
+/// Start of a building's name: the organization grammar's name part before
+/// the suffix word, holding a proper word, or a stem glued to the suffix that
+/// is one (首都机场/nz).
+fn building_name_start(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, i: usize, suffix: &str) -> Option<usize> {
+    let tok = &s.tokens[i];
+    let before = &s.tokens[..i];
+    let start_tok = first_proper(rules, before, name_part_start(rules, rule, before));
+    let name_part = &before[start_tok..];
+    let own_proper = tok.word.len() > suffix.len() && (PROPER_TAGS.contains(&tok.tag) || tok.tag == "nr");
+    let proper = name_part.iter().any(|t| is_proper(rules, t)) || own_proper;
+    let start = name_part.first().map_or(tok.start, |t| t.start);
+    let counted = name_part.first().is_some_and(|t| is_quantity(t.word));
+    (proper && !counted && start < tok.end).then_some(start)
 }
 
 /// Tags of a word that can hold a place's name: names, places, words jieba
