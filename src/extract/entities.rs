@@ -728,12 +728,15 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                         || rules.lexicons.compound_surnames.iter().any(|c| tok.word.starts_with(c.as_str()))
                         || tok.word.chars().all(|c| TRANSLITERATION.contains(c)))
             }
-            // jieba's dictionary tags many two-character common words ns
-            // (上市, 深度); places it alone proposes must be longer (莫桑比克).
+            // jieba's dictionary tags many common words ns (上市, 深度, 大城市,
+            // 上半场); places it alone proposes are spelt in transliteration
+            // characters (莫桑比克) or are chains of province abbreviations
+            // (粤港澳).
             // X地区 is the place X where X is listed, a generic area otherwise.
             EntityType::Place => {
                 !unlisted_place_person(rules, s, i)
-                    && tok.word.chars().count() >= 3
+                    && (tok.word.chars().count() >= 3 && tok.word.chars().all(|c| TRANSLITERATION.contains(c))
+                        || tok.word.chars().count() >= 2 && tok.word.chars().all(|c| PROVINCE_ABBREVIATIONS.contains(c)))
                     && !rules.lexicons.nations.contains(tok.word)
                     && !tok.word.ends_with(GENERIC_REGION_HEAD)
                     && !is_place_chain(rules, tok.word)
@@ -759,6 +762,10 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         places_in_person_context(rules, rule, s, out);
     }
 }
+
+/// One-character abbreviations of China's provinces and regions, which
+/// jieba glues into one place word (粤港澳, 川渝, 京津).
+const PROVINCE_ABBREVIATIONS: &str = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘陇青宁新港澳台蒙";
 
 /// One-character abbreviations of countries (俄 for 俄罗斯, 中 for 中国).
 const COUNTRY_ABBREVIATIONS: &str = "中美俄日韩英法德意印巴朝越泰澳加埃葡菲蒙缅柬非欧苏罗阿以墨叙伊土古";
