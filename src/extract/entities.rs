@@ -85,8 +85,10 @@ const GENERIC_REGION_HEAD: &str = "地区";
 /// the head of the compound, not a piece of another word.
 fn heads_compound(s: &Sentence<'_>, start: usize, end: usize) -> bool {
     s.tokens.iter().find(|t| t.start == start && t.end > end).is_some_and(|t| {
-        let rest = s.text[end..t.end].chars().count();
-        rest >= MIN_COMPOUND_REST && !matches!(t.tag, "nr" | "nrfg" | "nrt" | "ns")
+        let rest = &s.text[end..t.end];
+        // 荷兰人, 江西籍: the people of a place, whatever jieba tags the word.
+        let people = matches!(rest, "人" | "籍");
+        people || (rest.chars().count() >= MIN_COMPOUND_REST && !matches!(t.tag, "nr" | "nrfg" | "nrt" | "ns"))
     })
 }
 
