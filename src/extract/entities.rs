@@ -181,6 +181,14 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
                 || ministry
         };
         let start = name_part.first().map_or(tok.start, |t| t.start);
+        // 中国检察日报社影视部, 长治人民医院宣教科: a sub-unit written right
+        // after its parent is one body with it (the parent stays a body of
+        // its own, nested).
+        let parent = out.iter().filter(|m| m.ty == EntityType::Organization && m.end == s.offset + start).map(|m| m.start - s.offset).min();
+        let (start, proper) = match parent {
+            Some(p) if !proper && suffixes[suffix] != "brand" && tok.end - start <= MAX_SUB_UNIT => (p, true),
+            _ => (start, proper),
+        };
         let name = &s.text[start..tok.end];
         let counted = name_part.first().is_some_and(|t| is_quantity(t.word));
         if proper && !counted && !rules.lexicons.not_organization.contains(name) {
@@ -484,6 +492,9 @@ fn strip_place_owner(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) 
         _ => (start, end),
     }
 }
+
+/// Bytes of a sub-unit's own name (影视部, 宣教科, 北京市分会): a few words.
+const MAX_SUB_UNIT: usize = 8 * 3;
 
 /// The body in a title glued to it: 司法部长 → 司法部, 铁道会长 → 铁道会.
 /// Only a title of the head of a body (…长) whose rest ends with a
