@@ -184,7 +184,11 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         // 中国检察日报社影视部, 长治人民医院宣教科: a sub-unit written right
         // after its parent is one body with it (the parent stays a body of
         // its own, nested).
-        let parent = out.iter().filter(|m| m.ty == EntityType::Organization && m.end == s.offset + start).map(|m| m.start - s.offset).min();
+        let parent = out
+            .iter()
+            .filter(|m| m.ty == EntityType::Organization && m.end == s.offset + start)
+            .map(|m| m.start - s.offset)
+            .min();
         let (start, proper) = match parent {
             Some(p) if !proper && suffixes[suffix] != "brand" && tok.end - start <= MAX_SUB_UNIT => (p, true),
             _ => (start, proper),
@@ -342,10 +346,9 @@ fn industry_compounds(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
                 }
             }
             Some("modifier") => {
-                let Some((_, end, entry)) = rules.gazetteer.find_iter(&s.text[tok.end..]).next() else { continue };
+                let Some((at, end, entry)) = rules.gazetteer.find_iter(&s.text[tok.end..]).next() else { continue };
                 let end = tok.end + end;
-                let starts_here = rules.gazetteer.find_iter(&s.text[tok.end..]).next().is_some_and(|(st, _, _)| st == 0);
-                if entry.ty == EntityType::Industry && starts_here && s.bounds.contains(end) {
+                if entry.ty == EntityType::Industry && at == 0 && s.bounds.contains(end) {
                     let mut m = mention(s, tok.start, end, rule);
                     m.canonical = Some(s.text[tok.start..end].to_string());
                     out.push(m);
@@ -396,7 +399,8 @@ fn industry_name_part(rules: &Rules, before: &[Token<'_>]) -> Option<usize> {
 /// are X; such a list needs no field word, only three items or more.
 fn industry_list(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for list in list_items(rules, s) {
-        let items: Vec<(usize, usize)> = list.items.iter().map(|&(st, en)| strip_place_owner(rules, s, st, en)).collect();
+        let items: Vec<(usize, usize)> =
+            list.items.iter().map(|&(st, en)| strip_place_owner(rules, s, st, en)).collect();
         let owned = list.items.iter().zip(&items).filter(|(a, b)| a != b).count();
         let listed = items.iter().filter(|&&(st, en)| listed_industry(rules, &s.text[st..en]).is_some()).count();
         let closed = list.field || (owned == items.len() && items.len() >= 3);
@@ -425,7 +429,8 @@ struct ItemList {
 fn list_items(rules: &Rules, s: &Sentence<'_>) -> Vec<ItemList> {
     let toks = &s.tokens;
     let item_word = |t: &Token<'_>| {
-        t.word.chars().all(char::is_alphanumeric) && (INDUSTRY_TAGS.contains(&t.tag) || matches!(t.tag, "ns" | "uj" | "a"))
+        t.word.chars().all(char::is_alphanumeric)
+            && (INDUSTRY_TAGS.contains(&t.tag) || matches!(t.tag, "ns" | "uj" | "a"))
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -463,11 +468,8 @@ fn list_items(rules: &Rules, s: &Sentence<'_>) -> Vec<ItemList> {
             .take(3)
             .take_while(|t| matches!(t.tag, "a" | "n" | "b" | "vn") || is_field(rules, t))
             .any(|t| is_field(rules, t));
-        let ranges = items
-            .iter()
-            .filter(|(a, b)| a < b)
-            .map(|&(a, b)| (toks[a].start, toks[b - 1].end))
-            .collect::<Vec<_>>();
+        let ranges =
+            items.iter().filter(|(a, b)| a < b).map(|&(a, b)| (toks[a].start, toks[b - 1].end)).collect::<Vec<_>>();
         if ranges.len() == items.len() {
             out.push(ItemList { items: ranges, field });
         }
@@ -694,7 +696,8 @@ const NOT_IN_NAMES: &str = "的了是和与及或等说为这那其对把被从�
 
 /// What follows a surname to address or refer to a person (李先生, 胡老,
 /// 刘家): the name is the surname alone, found by `person.surname-alone`.
-const FORMS_OF_ADDRESS: [&str; 11] = ["先生", "小姐", "女士", "老师", "同志", "大娘", "大爷", "师傅", "夫妇", "老", "家"];
+const FORMS_OF_ADDRESS: [&str; 11] =
+    ["先生", "小姐", "女士", "老师", "同志", "大娘", "大爷", "师傅", "夫妇", "老", "家"];
 
 pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
@@ -749,7 +752,8 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             EntityType::Place => {
                 !unlisted_place_person(rules, s, i)
                     && (tok.word.chars().count() >= 3 && tok.word.chars().all(|c| TRANSLITERATION.contains(c))
-                        || tok.word.chars().count() >= 2 && tok.word.chars().all(|c| PROVINCE_ABBREVIATIONS.contains(c)))
+                        || tok.word.chars().count() >= 2
+                            && tok.word.chars().all(|c| PROVINCE_ABBREVIATIONS.contains(c)))
                     && !rules.lexicons.nations.contains(tok.word)
                     && !tok.word.ends_with(GENERIC_REGION_HEAD)
                     && !is_place_chain(rules, tok.word)
@@ -849,7 +853,8 @@ fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec
 /// characters, one of them tagged as a name, is one name.
 fn transliterated_runs(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let piece = |t: &Token<'_>| {
-        t.word.chars().all(|c| TRANSLITERATION.contains(c)) && !matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "v" | "m" | "q")
+        t.word.chars().all(|c| TRANSLITERATION.contains(c))
+            && !matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "v" | "m" | "q")
     };
     let mut i = 0;
     while i < s.tokens.len() {
