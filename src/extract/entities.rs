@@ -776,6 +776,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);
         split_names(rules, rule, s, out);
+        completed_names(rules, rule, s, out);
         places_in_person_context(rules, rule, s, out);
     }
 }
@@ -827,6 +828,38 @@ fn unlisted_place_person(rules: &Rules, s: &Sentence<'_>, i: usize) -> bool {
         && plausible_foreign_name(rules, tok.word)
         && person_context(rules, &s.tokens, i)
 }
+
+/// A three-character name jieba cut before its last character (张友/香,
+/// 李培/之, and 高云/江说, 赵致/真的 where the character went into the next
+/// word): a two-character name and one character that a name may end in,
+/// standing alone or followed by a particle or a speech verb.
+fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for pair in s.tokens.windows(2) {
+        let [head, next] = pair else { continue };
+        let named = head.tag == "nr" && head.word.chars().count() == 2 && starts_with_surname(rules, head.word);
+        let mut chars = next.word.chars();
+        let Some(last) = chars.next() else { continue };
+        let rest = chars.as_str();
+        let alone = rest.is_empty() && matches!(next.tag, "ns" | "nr" | "ng" | "n" | "uj" | "u" | "j" | "zg");
+        let speech = |w: &str| rules.lexicons.speech_verbs.iter().any(|v| v == w);
+        let before_particle = matches!(rest, "的" | "了" | "说") && !speech(next.word);
+        let fits =
+            ('\u{4e00}'..='\u{9fff}').contains(&last) && !NOT_IN_NAMES.contains(last) && !NOT_NAME_END.contains(last);
+        let end = next.start + last.len_utf8();
+        if named
+            && next.start == head.end
+            && fits
+            && (alone || before_particle)
+            && plausible_person(rules, &s.text[head.start..end])
+        {
+            out.push(mention(s, head.start, end, rule));
+        }
+    }
+}
+
+/// Adverbs and classifiers that follow a name without being part of it
+/// (郎平曾, 王芳又).
+const NOT_NAME_END: &str = "曾还又才已却便仍均亦再则个位名人们等";
 
 /// A name jieba cut after the surname (蒋/天才, 朱/力行, 袁/步兵): a surname
 /// character that jieba, alone, tags as a name, and the one- or two-character
