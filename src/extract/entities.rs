@@ -65,6 +65,10 @@ fn gazetteer(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<E
         if entry.ty != rule.ty || (short && !aligned && !place_head) {
             continue;
         }
+        // 绿色低碳产业链: a chain of industries, not the industry.
+        if entry.ty == EntityType::Industry && s.text[end..].starts_with('链') {
+            continue;
+        }
         // 地区 is a generic head, not part of the region's name (东北地区 is
         // the region 东北, as the NER corpus marks it).
         let end = match s.text[start..end].strip_suffix(GENERIC_REGION_HEAD) {
