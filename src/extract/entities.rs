@@ -240,7 +240,9 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
             };
             (glued && !person && place_stem(stem, tok.tag == "ns", zone)).then_some(tok.start)
         } else {
-            place_name_part(&s.tokens[..i], zone).filter(|&st| place_stem(&s.text[st..tok.start], false, zone))
+            // jieba's own place before the suffix (山泉/乡) is a name.
+            let jieba_place = i > 0 && s.tokens[i - 1].tag == "ns";
+            place_name_part(&s.tokens[..i], zone).filter(|&st| place_stem(&s.text[st..tok.start], jieba_place, zone))
         };
         let Some(start) = start else { continue };
         let name = &s.text[start..tok.end];
@@ -282,8 +284,9 @@ fn place_stem(stem: &str, jieba_place: bool, zone: bool) -> bool {
     let n = stem.chars().count();
     let Some(first) = stem.chars().next() else { return false };
     let shape = if zone { (2..=6).contains(&n) } else { (1..=4).contains(&n) };
-    // 海纳百川, 半壁江山: idioms, with a number or a landscape word inside.
-    let idiom = stem.chars().any(|c| NUMBER_CHARS.contains(c)) || stem.ends_with(['江', '河', '山', '大', '名']);
+    // 海纳百川, 半壁江山: idioms, with a number or a landscape word inside;
+    // 大城市, 港口城市: cities in general.
+    let idiom = stem.chars().any(|c| NUMBER_CHARS.contains(c)) || stem.ends_with(['江', '河', '山', '大', '名', '城']);
     shape
         && stem.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !idiom
@@ -298,7 +301,10 @@ fn place_name_part(before: &[Token<'_>], zone: bool) -> Option<usize> {
     let last = before.last()?;
     let n = last.word.chars().count();
     let tag_ok = PLACE_STEM_TAGS.contains(&last.tag) || (zone && matches!(last.tag, "a" | "j" | "n"));
-    if tag_ok && (1..=3).contains(&n) && (n > 1 || zone) {
+    // A foreign name before the suffix may be longer (斯特拉斯堡/市).
+    let spelt = last.word.chars().all(|c| TRANSLITERATION.contains(c));
+    let longest = if spelt { 6 } else { 3 };
+    if tag_ok && (1..=longest).contains(&n) && (n > 1 || zone) {
         return Some(last.start);
     }
     let single = |t: &Token<'_>| t.word.chars().count() == 1 && matches!(t.tag, "n" | "ng" | "nr" | "x" | "ns");
