@@ -29,6 +29,7 @@ SPEC = {
     "industries.txt": (2, None),
     "regions.txt": (3, None),  # name, aliases, optional parent (a full name in china.tsv)
     "not_person.txt": (1, None),
+    "dictionary_names.txt": (1, None),
     "nations.txt": (1, None),
 }
 

@@ -33,9 +33,12 @@ fn candidates(rules: &Rules, s: &Sentence<'_>) -> Vec<EntityMention> {
         match rule.kind {
             EntityRuleKind::Gazetteer => {
                 let listed = listed.get_or_insert_with(|| rules.gazetteer.find_iter(s.text).collect::<Vec<_>>());
-                gazetteer(rule, s, listed, &mut out);
+                gazetteer(rules, rule, s, listed, &mut out);
             }
+            EntityRuleKind::Suffix if rule.ty == EntityType::Place => place_suffix_names(rules, rule, s, &mut out),
+            EntityRuleKind::Suffix if rule.ty == EntityType::Industry => industry_compounds(rules, rule, s, &mut out),
             EntityRuleKind::Suffix => suffix_names(rules, rule, s, &mut out),
+            EntityRuleKind::List => industry_list(rules, rule, s, &mut out),
             EntityRuleKind::Pattern => pattern(rules, rule, s, &mut out),
             EntityRuleKind::Tagger => tagger(rules, rule, s, &mut out),
             EntityRuleKind::Document => {}
@@ -60,6 +63,7 @@ fn mention(s: &Sentence<'_>, start: usize, end: usize, rule: &EntityRule) -> Ent
 /// Listed names. A short listed form (two characters or fewer) must also be
 /// a whole word to jieba, so 东方 in 东方红 is not the place 东方.
 fn gazetteer(
+    rules: &Rules,
     rule: &EntityRule,
     s: &Sentence<'_>,
     listed: &[(usize, usize, &GazetteerEntry)],
@@ -68,14 +72,61 @@ fn gazetteer(
     for &(start, end, entry) in listed {
         let short = s.text[start..end].chars().count() <= 2;
         let aligned = s.bounds.contains(start) && s.bounds.contains(end);
-        if entry.ty != rule.ty || (short && !aligned) {
+        let place_head =
+            entry.ty == EntityType::Place && (heads_compound(s, start, end) || in_place_chain(rules, s, start, end));
+        if entry.ty != rule.ty || (short && !aligned && !place_head) {
             continue;
         }
+        // 绿色低碳产业链: a chain of industries, not the industry.
+        if entry.ty == EntityType::Industry && s.text[end..].starts_with('链') {
+            continue;
+        }
+        // 地区 is a generic head, not part of the region's name (东北地区 is
+        // the region 东北, as the NER corpus marks it).
+        let end = match s.text[start..end].strip_suffix(GENERIC_REGION_HEAD) {
+            Some(name) if name == entry.canonical => start + name.len(),
+            _ => end,
+        };
         let mut m = mention(s, start, end, rule);
         m.rule = entry.rule.clone();
         m.canonical = Some(entry.canonical.clone());
         out.push(m);
     }
+}
+
+const GENERIC_REGION_HEAD: &str = "地区";
+
+/// True when `start..end` opens a longer word that jieba's dictionary
+/// merged with the word after it (法国总理, 中国国情, 美国政府): the name is
+/// the head of the compound, not a piece of another word.
+fn heads_compound(s: &Sentence<'_>, start: usize, end: usize) -> bool {
+    s.tokens.iter().find(|t| t.start == start && t.end > end).is_some_and(|t| {
+        let rest = &s.text[end..t.end];
+        // 荷兰人, 江西籍: the people of a place, whatever jieba tags the word.
+        let people = matches!(rest, "人" | "籍");
+        people || (rest.chars().count() >= MIN_COMPOUND_REST && !matches!(t.tag, "nr" | "nrfg" | "nrt" | "ns"))
+    })
+}
+
+const MIN_COMPOUND_REST: usize = 1;
+
+/// True when `start..end` lies in a word that listed places tile from end to
+/// end (广西南宁: 广西 + 南宁): jieba glued a chain of places, each a place.
+fn in_place_chain(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> bool {
+    s.tokens.iter().find(|t| t.start <= start && end <= t.end).is_some_and(|t| is_place_chain(rules, t.word))
+}
+
+fn is_place_chain(rules: &Rules, word: &str) -> bool {
+    let mut at = 0;
+    let mut parts = 0;
+    for (start, end, entry) in rules.gazetteer.find_iter(word) {
+        if entry.ty != EntityType::Place || start != at {
+            return false;
+        }
+        at = end;
+        parts += 1;
+    }
+    parts >= 2 && at == word.len()
 }
 
 /// Organization = name part + suffix (中国科学院 + 高能物理 + 研究所). The name
@@ -85,7 +136,26 @@ fn gazetteer(
 fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let suffixes = &rules.lexicons.org_suffixes;
     for (i, tok) in s.tokens.iter().enumerate() {
+        // 司法部长, 农林部长: jieba glues a minister's title to the ministry;
+        // the word without 长 is the body (司法部), a title-holder's own.
+        let head_of = head_title_stem(rules, tok);
+        let (tok, from_title) = match head_of {
+            Some(stem) => (&Token { word: stem, tag: "n", start: tok.start, end: tok.start + stem.len() }, true),
+            None => (tok, false),
+        };
         let Some(suffix) = longest_suffix(tok.word, suffixes) else { continue };
+        // 统战部部长, 代表团团长: a bare title after the body's full name.
+        let after_body = i > 0 && longest_suffix(s.tokens[i - 1].word, suffixes).is_some();
+        if from_title && tok.word == suffix && after_body {
+            continue;
+        }
+        // A bare one-character suffix is a noun (所/n), not the particle 所
+        // (印度所面临); a bare title stands for a ministry only (农林/部长),
+        // not a bank (首任/行长).
+        let bare_one = tok.word == suffix && suffix.chars().count() == 1;
+        if bare_one && (!matches!(tok.tag, "n" | "ng" | "nt" | "j") || (from_title && suffix != "部")) {
+            continue;
+        }
         // A one-character suffix (局, 部, 署) ends many common words (部署,
         // 干部, 布局): it counts as a word of its own, in a word jieba tags as
         // an organization, or after a two-character stem (科技厅).
@@ -93,21 +163,390 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         if suffix.chars().count() == 1 && own_stem == 1 && tok.tag != "nt" {
             continue;
         }
-        let start_tok = name_part_start(rules, rule, &s.tokens[..i]);
+        // 莫斯科, 东南部: a place or a direction that ends like a suffix; 体育馆
+        // ends in a building's suffix, which makes a place (place.suffix).
+        let building = longest_suffix(tok.word, &rules.lexicons.place_suffixes)
+            .is_some_and(|p| p.len() > suffix.len() && rules.lexicons.place_suffixes[p] == "building");
+        if building {
+            continue;
+        }
+        let place_word = own_stem > 0 && (tok.tag == "ns" || is_listed_place(rules, tok.word));
+        if place_word || tok.tag == "f" {
+            continue;
+        }
+        let start_tok = first_proper(rules, &s.tokens[..i], name_part_start(rules, rule, &s.tokens[..i]));
         let name_part = &s.tokens[start_tok..i];
         let own_prefix = tok.word.len() > suffix.len();
+        // 民营银行微众银行: a name between its kind and the suffix again.
+        let apposition = tok.word == suffix && start_tok > 0 && start_tok < i && s.tokens[start_tok - 1].word == suffix;
         let proper = if suffixes[suffix] == "brand" {
-            // 三一重工, 中国石化; but 广东汽车 or 新能源汽车 name no company.
-            tok.word == suffix && name_part.last().is_some_and(is_brand)
+            // 三一重工, 中国石化, 宝钢股份 (one word to jieba); but 广东汽车 or
+            // 新能源汽车 name no company.
+            (tok.word == suffix && name_part.last().is_some_and(is_brand))
+                || (tok.word.chars().count() >= suffix.chars().count() + 2 && matches!(tok.tag, "nz" | "nt" | "j"))
         } else {
-            name_part.iter().any(|t| is_proper(rules, t)) || (own_prefix && tok.tag == "nt")
+            // 智利队, 深圳市政协: the suffix's own word opens with a listed name.
+            let own_listed = own_prefix && is_listed_name(rules, &tok.word[..tok.word.len() - suffix.len()]);
+            // A ministry its minister names needs a field of two characters
+            // (司法部长 → 司法部; 部长 alone names none).
+            let ministry = from_title && tok.word.chars().count() >= 3;
+            name_part.iter().any(|t| is_proper(rules, t))
+                || (own_prefix && tok.tag == "nt")
+                || own_listed
+                || apposition
+                || ministry
         };
         let start = name_part.first().map_or(tok.start, |t| t.start);
+        // 中国检察日报社影视部, 长治人民医院宣教科: a sub-unit written right
+        // after its parent is one body with it (the parent stays a body of
+        // its own, nested).
+        let parent = out
+            .iter()
+            .filter(|m| m.ty == EntityType::Organization && m.end == s.offset + start)
+            .map(|m| m.start - s.offset)
+            .min();
+        let (start, proper) = match parent {
+            Some(p) if !proper && suffixes[suffix] != "brand" && tok.end - start <= MAX_SUB_UNIT => (p, true),
+            _ => (start, proper),
+        };
         let name = &s.text[start..tok.end];
-        if proper && !rules.lexicons.not_organization.contains(name) {
+        let counted = name_part.first().is_some_and(|t| is_quantity(t.word));
+        if proper && !counted && !rules.lexicons.not_organization.contains(name) {
             out.push(mention(s, start, tok.end, rule));
         }
     }
+}
+
+/// Place = name part + a suffix from place_suffixes.txt (泥汊 + 镇, 斋堂 +
+/// 川, 伶俐 + 工业园区). The name part is the rest of the suffix's word when
+/// jieba glued them (公明镇, tagged as a name), or one or two short words
+/// right before a bare suffix (泥/汊/镇). Either way it must read as a proper
+/// name: a word jieba tags as a name or place, or does not know; 全县, 该镇,
+/// 山村 and 江河 are no places.
+fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let suffixes = &rules.lexicons.place_suffixes;
+    for (i, tok) in s.tokens.iter().enumerate() {
+        let Some(suffix) = longest_suffix(tok.word, suffixes) else { continue };
+        let zone = suffixes[suffix] == "zone";
+        // A building or site is named like a body: proper words before it
+        // (南非国家博物馆, 上海虹口体育馆, 德黑兰机场).
+        if suffixes[suffix] == "building" {
+            if let Some(start) = building_name_start(rules, rule, s, i, suffix) {
+                out.push(mention(s, start, tok.end, rule));
+            }
+            continue;
+        }
+        let start = if tok.word.len() > suffix.len() {
+            let stem = &tok.word[..tok.word.len() - suffix.len()];
+            let one = stem.chars().count() == 1;
+            // 许银川, 辛业江: a name jieba knows whose last character is also
+            // a river's or a mountain's. A one-character stem makes a place
+            // only in jieba's own places (长江, 泰山), never a generic one.
+            let person = tok.tag.starts_with("nr") && suffixes[suffix] == "nature" && starts_with_surname(rules, stem);
+            // A named building jieba tags as a body (北京图书大厦/nt) is a place.
+            let venue = suffixes[suffix] == "venue" && tok.tag == "nt";
+            let glued = if one {
+                tok.tag == "ns" && !ONE_CHAR_NOT_STEM.contains(stem)
+            } else {
+                PLACE_STEM_TAGS.contains(&tok.tag) || venue
+            };
+            (glued && !person && place_stem(stem, tok.tag == "ns", zone)).then_some(tok.start)
+        } else {
+            // jieba's own place before the suffix (山泉/乡) is a name.
+            let jieba_place = i > 0 && s.tokens[i - 1].tag == "ns";
+            place_name_part(&s.tokens[..i], zone).filter(|&st| place_stem(&s.text[st..tok.start], jieba_place, zone))
+        };
+        let Some(start) = start else { continue };
+        let name = &s.text[start..tok.end];
+        if !rules.lexicons.is_title(name) && !rules.lexicons.not_organization.contains(name) {
+            out.push(mention(s, start, tok.end, rule));
+        }
+    }
+}
+
+/// Start of a building's name: the organization grammar's name part before
+/// the suffix word, holding a proper word, or a stem glued to the suffix that
+/// is one (首都机场/nz).
+fn building_name_start(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, i: usize, suffix: &str) -> Option<usize> {
+    let tok = &s.tokens[i];
+    let before = &s.tokens[..i];
+    let start_tok = first_proper(rules, before, name_part_start(rules, rule, before));
+    let name_part = &before[start_tok..];
+    let own_proper = tok.word.len() > suffix.len() && (PROPER_TAGS.contains(&tok.tag) || tok.tag == "nr");
+    let proper = name_part.iter().any(|t| is_proper(rules, t)) || own_proper;
+    let start = name_part.first().map_or(tok.start, |t| t.start);
+    let counted = name_part.first().is_some_and(|t| is_quantity(t.word));
+    (proper && !counted && start < tok.end).then_some(start)
+}
+
+/// Tags of a word that can hold a place's name: names, places, words jieba
+/// does not know. (A two-character `ns` word is a place already: 长江.)
+const PLACE_STEM_TAGS: [&str; 6] = ["ns", "nr", "nrfg", "nrt", "nz", "x"];
+
+/// First characters of generic stems: determiners, numbers and sizes (全县,
+/// 该镇, 两岸, 小山). jieba's own places (ns) are only checked for
+/// determiners: 东湖, 大别山 are names.
+const GENERIC_STEM_START: &str = "全该本各每此这那其我你他她贵外邻一二三四五六七八九十两几多某";
+const SIZE_STEM_START: &str = "大小新老高深冰雪荒群乡城山村江河湖";
+const NUMBER_CHARS: &str = "一二三四五六七八九十百千万两";
+/// One-character stems of common words (内河, 上山, 城镇, 长河).
+const ONE_CHAR_NOT_STEM: &str = "大小新老高深冰雪荒群乡城山村江河湖内外上下前后中沙金";
+
+fn place_stem(stem: &str, jieba_place: bool, zone: bool) -> bool {
+    let n = stem.chars().count();
+    let Some(first) = stem.chars().next() else { return false };
+    let shape = if zone { (2..=6).contains(&n) } else { (1..=4).contains(&n) };
+    // 海纳百川, 半壁江山: idioms, with a number or a landscape word inside;
+    // 大城市, 港口城市: cities in general.
+    let idiom = stem.chars().any(|c| NUMBER_CHARS.contains(c)) || stem.ends_with(['江', '河', '山', '大', '名', '城']);
+    shape
+        && stem.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !idiom
+        && !GENERIC_STEM_START.contains(first)
+        && (jieba_place || !SIZE_STEM_START.contains(first))
+}
+
+/// Start of the name part before a bare place suffix: one name-like word
+/// of up to three characters, or two one-character words (泥/汊/镇). A zone
+/// also takes an adjective (伶俐工业园区).
+fn place_name_part(before: &[Token<'_>], zone: bool) -> Option<usize> {
+    let last = before.last()?;
+    let n = last.word.chars().count();
+    let tag_ok = PLACE_STEM_TAGS.contains(&last.tag) || (zone && matches!(last.tag, "a" | "j" | "n"));
+    // A foreign name before the suffix may be longer (斯特拉斯堡/市).
+    let spelt = last.word.chars().all(|c| TRANSLITERATION.contains(c));
+    let longest = if spelt { 6 } else { 3 };
+    if tag_ok && (1..=longest).contains(&n) && (n > 1 || zone) {
+        return Some(last.start);
+    }
+    let single = |t: &Token<'_>| t.word.chars().count() == 1 && matches!(t.tag, "n" | "ng" | "nr" | "x" | "ns");
+    match before {
+        [.., a, b] if single(a) && single(b) => Some(a.start),
+        _ => None,
+    }
+}
+
+/// 新一轮, 新一代, 第二批: a count of rounds or batches, which opens no
+/// name (新一轮科技革命).
+fn is_quantity(word: &str) -> bool {
+    let mut chars = word.chars().rev();
+    let classifier = chars.next().is_some_and(|c| "轮代批届期次".contains(c));
+    classifier && chars.next().is_some_and(|c| NUMBER_CHARS.contains(c))
+}
+
+/// Industries built from words around them, by the roles in
+/// industry_affixes.txt:
+/// - a noun phrase and a head: 高技术 + 制造业, 智能车载设备 + 制造行业 (行业
+///   is left out of the name, as in 汽车行业 → the listed 汽车);
+/// - a modifier and a listed industry: 智慧 + 物流, 绿色 + 能源产业.
+fn industry_compounds(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let affixes = &rules.lexicons.industry_affixes;
+    let role = |w: &str| affixes.get(w).map(String::as_str);
+    for (i, tok) in s.tokens.iter().enumerate() {
+        match role(tok.word) {
+            Some("head") => {
+                // 制造 + 行业: the verb belongs to the name.
+                let (head_start, before) = match i.checked_sub(1).map(|j| &s.tokens[j]) {
+                    Some(p) if p.word == "制造" && tok.word == "行业" => (p.start, &s.tokens[..i - 1]),
+                    _ => (tok.start, &s.tokens[..i]),
+                };
+                let Some(start) = industry_name_part(rules, before) else { continue };
+                let stem = &s.text[start..head_start];
+                // 产业 and 行业 follow a listed industry (集成电路产业, 汽车行业);
+                // 优化产业, 低端产业 are no industries. A manufacturing or
+                // service head also takes a new noun phrase.
+                let open_head = matches!(tok.word, "制造业" | "服务业") || head_start < tok.start;
+                if !open_head && listed_industry(rules, stem).is_none() {
+                    continue;
+                }
+                let whole = &s.text[start..tok.end];
+                let name = if tok.word == "行业" { &s.text[start..tok.start] } else { whole };
+                if !rules.lexicons.not_industry.contains(whole) && !rules.lexicons.not_industry.contains(stem) {
+                    let mut m = mention(s, start, tok.end, rule);
+                    m.canonical = Some(listed_industry(rules, stem).unwrap_or(name).to_string());
+                    out.push(m);
+                }
+            }
+            Some("modifier") => {
+                let Some((at, end, entry)) = rules.gazetteer.find_iter(&s.text[tok.end..]).next() else { continue };
+                let end = tok.end + end;
+                if entry.ty == EntityType::Industry && at == 0 && s.bounds.contains(end) {
+                    let mut m = mention(s, tok.start, end, rule);
+                    m.canonical = Some(s.text[tok.start..end].to_string());
+                    out.push(m);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The canonical name of a listed industry written `word`.
+fn listed_industry<'r>(rules: &'r Rules, word: &str) -> Option<&'r str> {
+    rules.gazetteer.canonical(EntityType::Industry, word)
+}
+
+/// Tags of words an industry's name is made of (nouns, verbal nouns,
+/// distinguishing words, foreign words: 5G, 人工智能, 高端).
+const INDUSTRY_TAGS: [&str; 9] = ["n", "vn", "nz", "b", "eng", "x", "j", "an", "l"];
+
+/// Start of the noun phrase before an industry head: nouns back to the
+/// first other word, at most eight characters, holding a noun (高技术, not
+/// 相关). A head or a listed place ends it (广东汽车产业: the industry is
+/// 汽车产业).
+fn industry_name_part(rules: &Rules, before: &[Token<'_>]) -> Option<usize> {
+    let mut start = None;
+    let mut chars = 0;
+    for tok in before.iter().rev() {
+        let n = tok.word.chars().count();
+        let word_chars = tok.word.chars().all(char::is_alphanumeric);
+        let head = rules.lexicons.industry_affixes.get(tok.word).is_some_and(|r| r == "head");
+        let place = rules.gazetteer.canonical(EntityType::Place, tok.word).is_some();
+        if !word_chars || head || place || !INDUSTRY_TAGS.contains(&tok.tag) || chars + n > 8 {
+            break;
+        }
+        chars += n;
+        start = Some(tok.start);
+        // A modifier opens the name (大力发展绿色制造业: 绿色制造业).
+        if rules.lexicons.industry_affixes.get(tok.word).is_some_and(|r| r == "modifier") {
+            break;
+        }
+    }
+    start.filter(|_| chars >= 2)
+}
+
+/// Items of a 、-list of industries: when one item is a listed industry and
+/// the list ends in a field word or a head (人工智能、量子科技、生命科学等新技术领域),
+/// every item is an industry. Items written `place的X` (青海的风光、安徽的汽车)
+/// are X; such a list needs no field word, only three items or more.
+fn industry_list(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for list in list_items(rules, s) {
+        let items: Vec<(usize, usize)> =
+            list.items.iter().map(|&(st, en)| strip_place_owner(rules, s, st, en)).collect();
+        let owned = list.items.iter().zip(&items).filter(|(a, b)| a != b).count();
+        let listed = items.iter().filter(|&&(st, en)| listed_industry(rules, &s.text[st..en]).is_some()).count();
+        let closed = list.field || (owned == items.len() && items.len() >= 3);
+        if !closed || listed == 0 {
+            continue;
+        }
+        for &(st, en) in &items {
+            let text = &s.text[st..en];
+            let n = text.chars().count();
+            if (2..=8).contains(&n) && !text.contains('的') && !rules.lexicons.not_industry.contains(text) {
+                out.push(mention(s, st, en, rule));
+            }
+        }
+    }
+}
+
+/// A 、-list in a sentence: its items as byte ranges, and whether a field
+/// word or an industry head follows it.
+struct ItemList {
+    items: Vec<(usize, usize)>,
+    field: bool,
+}
+
+/// Finds 、-lists: runs of items of industry words (and `place的` owners)
+/// separated by 、, the last one followed by 等 or a field word.
+fn list_items(rules: &Rules, s: &Sentence<'_>) -> Vec<ItemList> {
+    let toks = &s.tokens;
+    let item_word = |t: &Token<'_>| {
+        t.word.chars().all(char::is_alphanumeric)
+            && (INDUSTRY_TAGS.contains(&t.tag) || matches!(t.tag, "ns" | "uj" | "a"))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].word != "、" {
+            i += 1;
+            continue;
+        }
+        // The first item: words back from the first 、.
+        let mut first = i;
+        while first > 0 && item_word(&toks[first - 1]) && !is_field(rules, &toks[first - 1]) {
+            first -= 1;
+        }
+        let mut items = vec![(first, i)];
+        let mut j = i + 1;
+        loop {
+            let st = j;
+            while j < toks.len() && item_word(&toks[j]) && toks[j].word != "等" && !is_field(rules, &toks[j]) {
+                j += 1;
+            }
+            items.push((st, j));
+            if j < toks.len() && toks[j].word == "、" {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // 等, then up to two words that qualify the field (等新技术领域).
+        let mut k = j;
+        if k < toks.len() && toks[k].word == "等" {
+            k += 1;
+        }
+        let field = toks[k.min(toks.len())..]
+            .iter()
+            .take(3)
+            .take_while(|t| matches!(t.tag, "a" | "n" | "b" | "vn") || is_field(rules, t))
+            .any(|t| is_field(rules, t));
+        let ranges =
+            items.iter().filter(|(a, b)| a < b).map(|&(a, b)| (toks[a].start, toks[b - 1].end)).collect::<Vec<_>>();
+        if ranges.len() == items.len() {
+            out.push(ItemList { items: ranges, field });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// A word that says what a list's items are: a field word (领域, 赛道) or
+/// an industry head (产业).
+fn is_field(rules: &Rules, tok: &Token<'_>) -> bool {
+    rules.lexicons.industry_affixes.get(tok.word).is_some_and(|role| role == "field" || role == "head")
+}
+
+/// `place的X` → X; anything else unchanged.
+fn strip_place_owner(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> (usize, usize) {
+    let text = &s.text[start..end];
+    match text.split_once('的') {
+        Some((owner, rest)) if !rest.is_empty() && rules.gazetteer.canonical(EntityType::Place, owner).is_some() => {
+            (end - rest.len(), end)
+        }
+        _ => (start, end),
+    }
+}
+
+/// Bytes of a sub-unit's own name (影视部, 宣教科, 北京市分会): a few words.
+const MAX_SUB_UNIT: usize = 8 * 3;
+
+/// The body in a title glued to it: 司法部长 → 司法部, 铁道会长 → 铁道会.
+/// Only a title of the head of a body (…长) whose rest ends with a
+/// one-character suffix (部, 局, 会…) counts; 部长 alone stands for a bare
+/// 部 after the body's name (芬兰/农林/部长).
+fn head_title_stem<'a>(rules: &Rules, tok: &Token<'a>) -> Option<&'a str> {
+    let stem = tok.word.strip_suffix('长')?;
+    let suffix = longest_suffix(stem, &rules.lexicons.org_suffixes)?;
+    let head_title = format!("{}长", suffix);
+    // 各取所长 is an idiom, not the head of a 所.
+    let generic = stem.starts_with(|c| GENERIC_STEM_START.contains(c));
+    let fits = suffix.chars().count() == 1 && !generic;
+    (fits && rules.lexicons.is_title(&head_title)).then_some(stem)
+}
+
+/// The name part opens with its first proper word: words before it are the
+/// sentence's (本报讯广东香江企业集团, 战胜捷克队, 由原国家环保局). A name part
+/// without one stays whole; whether it names a body is decided after.
+fn first_proper(rules: &Rules, before: &[Token<'_>], start: usize) -> usize {
+    let opens = |t: &Token<'_>| is_proper(rules, t) && !DATELINE_WORDS.contains(&t.word);
+    (start..before.len()).find(|&j| opens(&before[j])).unwrap_or(start)
+}
+
+/// Words of a news item's dateline, which jieba may tag as names (本报讯/nz).
+const DATELINE_WORDS: [&str; 4] = ["本报讯", "本报", "讯", "电"];
+
+fn is_listed_place(rules: &Rules, word: &str) -> bool {
+    rules.gazetteer.canonical(EntityType::Place, word).is_some()
 }
 
 /// The longest listed suffix the word ends with: one lookup per tail of
@@ -128,7 +567,11 @@ fn name_part_start(rules: &Rules, rule: &EntityRule, before: &[Token<'_>]) -> us
         // A word right after a number belongs to it (新华社北京24日电: 日电 is
         // the dateline, not the start of a name).
         let after_number = i > 0 && before[i - 1].word.chars().last().is_some_and(|c| c.is_ascii_digit());
-        if bare_suffix || after_number || !is_name_material(rules, tok) || chars + n > rule.max_prefix {
+        // A word jieba takes for a person's name (宝山) can stand inside an
+        // organization's name (宝钢股份宝山基地), but not open it.
+        let inner_name = tok.tag == "nr" && i > 0 && is_name_material(rules, &before[i - 1]);
+        let material = is_name_material(rules, tok) || inner_name;
+        if bare_suffix || after_number || !material || chars + n > rule.max_prefix {
             break;
         }
         chars += n;
@@ -185,18 +628,62 @@ fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Ent
 
 /// The span a pattern's `name` group really covers, if it is a name.
 fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    if rule.ty == EntityType::Organization {
+        // 一间办公室, 这家工厂: a count or a determiner, not a name.
+        let first = s.text[start..end].chars().next()?;
+        return (!GENERIC_STEM_START.contains(first)).then_some((start, end));
+    }
     if rule.ty != EntityType::Person {
         return Some((start, end));
+    }
+    if s.text[start..end].chars().count() == 1 {
+        return single_surname(rules, s, start, end);
     }
     match s.text[start..end].find('·') {
         // The regex cannot see where a dotted name's first part begins
         // (会见了玛丽亚·…): it is the word that ends at the dot.
         Some(dot) => {
             let tok = s.tokens.iter().find(|t| t.end == start + dot && t.word.chars().count() >= 2)?;
-            Some((tok.start, end))
+            let last_dot = start + s.text[start..end].rfind('·')?;
+            Some((tok.start, dotted_name_end(s, last_dot + '·'.len_utf8())?))
         }
         None => person_span(rules, s, start, end).map(|e| (start, e)),
     }
+}
+
+/// Where the last part of a dotted name ends: the regex cannot see it
+/// either (卡洛斯·阿马特在表决前指出). It runs over the words jieba takes for
+/// names or places and over single transliteration characters (阿马/特), and
+/// loses a particle jieba glued to it (雷斯及).
+fn dotted_name_end(s: &Sentence<'_>, from: usize) -> Option<usize> {
+    let mut end = from;
+    for tok in s.tokens.iter().filter(|t| t.start >= from) {
+        let one = tok.word.chars().count() == 1;
+        let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg" | "ns" | "nz")
+            || (one && tok.word.chars().all(|c| TRANSLITERATION.contains(c)));
+        if tok.start != end || !namelike {
+            break;
+        }
+        end = tok.end;
+        if tok.word.ends_with(|c| NOT_IN_NAMES.contains(c)) {
+            break;
+        }
+    }
+    let trimmed = s.text[from..end].trim_end_matches(|c| NOT_IN_NAMES.contains(c));
+    (!trimmed.is_empty()).then_some(from + trimmed.len())
+}
+
+/// Characters Chinese uses to write foreign names by sound (a closed class:
+/// the transliteration tables of the press).
+const TRANSLITERATION: &str = "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁东杜敦顿多厄恩尔法范菲斐费芬丰佛弗福夫盖甘冈戈哥格古圭哈海汉豪赫亨怀霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里丽利莉连林琳隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘佩皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施斯松苏索塔泰坦特提托瓦万旺威韦维温沃乌伍西希锡谢辛雅亚延扬耶伊因尤约泽扎詹兹佐";
+
+/// A person named by the surname alone (郑某, 胡老, 李老师, 刘家): only where
+/// jieba, too, reads a name starting there (郑某/nr, or 李/nr alone), so the
+/// surname character of a common word (国家, 全家) is not taken.
+fn single_surname(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    let tok = s.tokens.iter().find(|t| t.start == start)?;
+    let named = matches!(tok.tag, "nr" | "nrfg") && !rules.lexicons.not_person.contains(tok.word);
+    (rules.lexicons.surnames.contains(&s.text[start..end]) && named).then_some((start, end))
 }
 
 fn next_char(text: &str, at: usize) -> usize {
@@ -207,7 +694,9 @@ fn next_char(text: &str, at: usize) -> usize {
 /// word, and a three-character reading that ends inside a word yields to the
 /// two-character one (王锦侠同台: 王锦侠, but 张三说明: 张三).
 fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Option<usize> {
-    if !s.bounds.contains(start) {
+    // A name does not open with a function word (向社会主义, 那些搞理论).
+    let first = s.tokens.iter().find(|t| t.start == start)?;
+    if matches!(first.tag, "p" | "r" | "c" | "u" | "uj" | "ul") {
         return None;
     }
     let mut end = end;
@@ -225,13 +714,19 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
 const PERSON_TAGS: [&str; 4] = ["nr", "nrfg", "nrt", "x"];
 
 /// Characters that do not occur in given names but do follow names in text.
-const NOT_IN_NAMES: &str = "的了是和与及或等说为这那其之对把被从在将也都就要以而";
+const NOT_IN_NAMES: &str = "的了是和与及或等说为这那其对把被从在将也都就要以而某";
+
+/// What follows a surname to address or refer to a person (李先生, 胡老,
+/// 刘家): the name is the surname alone, found by `person.surname-alone`.
+const FORMS_OF_ADDRESS: [&str; 11] =
+    ["先生", "小姐", "女士", "老师", "同志", "大娘", "大爷", "师傅", "夫妇", "老", "家"];
 
 pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
     (2..=4).contains(&n)
         && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !name.chars().skip(1).any(|c| NOT_IN_NAMES.contains(c))
+        && !FORMS_OF_ADDRESS.iter().any(|f| name.ends_with(f))
         && !rules.lexicons.not_person.contains(name)
         && !rules.lexicons.is_title(name)
         && !rules.lexicons.org_suffixes.contains_key(name)
@@ -242,22 +737,54 @@ pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
 /// jieba's own part-of-speech guess, checked by the type's shape.
 fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let tags: Vec<&str> = rule.tag.as_deref().expect("tagger rules have a tag").split('|').collect();
-    for tok in s.tokens.iter().filter(|t| tags.contains(&t.tag)) {
+    for (i, tok) in s.tokens.iter().enumerate().filter(|(_, t)| tags.contains(&t.tag)) {
         let ok = match rule.ty {
+            // A two-character name from jieba's dictionary is mostly a common
+            // word (荣幸, 滑雪): it needs a title, a speech verb or a list of
+            // names beside it.
+            EntityType::Person if rules.lexicons.dictionary_names.contains(tok.word) => {
+                plausible_foreign_name(rules, tok.word) && person_context(rules, &s.tokens, i)
+            }
             // nrt marks a transliterated foreign name (克林顿): no surname, longer.
             EntityType::Person if tok.tag == "nrt" => plausible_foreign_name(rules, tok.word),
             // jieba's dictionary also tags foreign names nr (克林顿, 基里延科):
             // without a surname, three characters read as one (four are
             // mostly idioms the HMM guessed: 保驾护航, 多云转晴).
             EntityType::Person if tok.tag == "nr" && !starts_with_surname(rules, tok.word) => {
-                tok.word.chars().count() == 3 && plausible_foreign_name(rules, tok.word)
+                let n = tok.word.chars().count();
+                let spelt = tok.word.chars().all(|c| TRANSLITERATION.contains(c));
+                plausible_foreign_name(rules, tok.word)
+                    && ((n == 3 && (spelt || person_context(rules, &s.tokens, i))) || (n >= 4 && spelt))
             }
-            EntityType::Person => plausible_person(rules, tok.word) && starts_with_surname(rules, tok.word),
-            // jieba's dictionary tags many two-character common words ns
-            // (上市, 深度); places it alone proposes must be longer (莫桑比克).
-            EntityType::Place => tok.word.chars().count() >= 3 && !rules.lexicons.nations.contains(tok.word),
+            // Four characters after a one-character surname are mostly an
+            // idiom (任重道远), unless all of them spell a foreign name.
+            EntityType::Person => {
+                plausible_person(rules, tok.word)
+                    && starts_with_surname(rules, tok.word)
+                    && !opens_with_place(rules, tok.word)
+                    && (tok.word.chars().count() < 4
+                        || rules.lexicons.compound_surnames.iter().any(|c| tok.word.starts_with(c.as_str()))
+                        || tok.word.chars().all(|c| TRANSLITERATION.contains(c)))
+            }
+            // jieba's dictionary tags many common words ns (上市, 深度, 大城市,
+            // 上半场); places it alone proposes are spelt in transliteration
+            // characters (莫桑比克) or are chains of province abbreviations
+            // (粤港澳).
+            // X地区 is the place X where X is listed, a generic area otherwise.
+            EntityType::Place => {
+                !unlisted_place_person(rules, s, i)
+                    && (tok.word.chars().count() >= 3 && tok.word.chars().all(|c| TRANSLITERATION.contains(c))
+                        || tok.word.chars().count() >= 2
+                            && tok.word.chars().all(|c| PROVINCE_ABBREVIATIONS.contains(c)))
+                    && !rules.lexicons.nations.contains(tok.word)
+                    && !tok.word.ends_with(GENERIC_REGION_HEAD)
+                    && !is_place_chain(rules, tok.word)
+            }
             EntityType::Organization => {
-                tok.word.chars().count() >= 2 && !rules.lexicons.not_organization.contains(tok.word)
+                tok.word.chars().count() >= 2
+                    && !rules.lexicons.not_organization.contains(tok.word)
+                    && !NOT_ORG_HEADS.iter().any(|h| tok.word.ends_with(h))
+                    && !tok.word.chars().all(|c| COUNTRY_ABBREVIATIONS.contains(c))
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
@@ -265,14 +792,185 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             out.push(mention(s, tok.start, tok.end, rule));
         }
     }
+    if rule.ty == EntityType::Place {
+        country_abbreviations(rule, s, out);
+    }
+    if rule.ty == EntityType::Person {
+        transliterated_runs(rules, rule, s, out);
+        split_names(rules, rule, s, out);
+        completed_names(rules, rule, s, out);
+        places_in_person_context(rules, rule, s, out);
+    }
 }
+
+/// One-character abbreviations of China's provinces and regions, which
+/// jieba glues into one place word (粤港澳, 川渝, 京津).
+const PROVINCE_ABBREVIATIONS: &str = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘陇青宁新港澳台蒙";
+
+/// One-character abbreviations of countries (俄 for 俄罗斯, 中 for 中国).
+const COUNTRY_ABBREVIATIONS: &str = "中美俄日韩英法德意印巴朝越泰澳加埃葡菲蒙缅柬非欧苏罗阿以墨叙伊土古";
+
+/// Countries written by their one-character abbreviation where jieba, too,
+/// reads an abbreviation: alone (俄/j), or two glued into one word (日美/j,
+/// 中印/nt, 中美/ns), each character a place of its own.
+fn country_abbreviations(rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for tok in &s.tokens {
+        let chars: Vec<char> = tok.word.chars().collect();
+        let abbreviations = chars.iter().all(|c| COUNTRY_ABBREVIATIONS.contains(*c));
+        let alone = chars.len() == 1 && tok.tag == "j";
+        let pair = chars.len() == 2 && chars[0] != chars[1] && matches!(tok.tag, "j" | "ns" | "nt" | "nz");
+        if abbreviations && (alone || pair) {
+            for (at, c) in tok.word.char_indices() {
+                let start = tok.start + at;
+                out.push(mention(s, start, start + c.len_utf8(), rule));
+            }
+        }
+    }
+}
+
+/// A word jieba takes for a place but the lists do not hold, standing where
+/// a person does (教练扎加洛, 领袖巴拉克, 库马拉通加总统): a person, when it is
+/// spelt in transliteration characters or opens with a surname.
+fn places_in_person_context(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for (i, tok) in s.tokens.iter().enumerate() {
+        if unlisted_place_person(rules, s, i) {
+            out.push(mention(s, tok.start, tok.end, rule));
+        }
+    }
+}
+
+fn unlisted_place_person(rules: &Rules, s: &Sentence<'_>, i: usize) -> bool {
+    let tok = &s.tokens[i];
+    let n = tok.word.chars().count();
+    let shape = tok.word.chars().all(|c| TRANSLITERATION.contains(c)) || starts_with_surname(rules, tok.word);
+    tok.tag == "ns"
+        && (2..=5).contains(&n)
+        && shape
+        && !is_listed_place(rules, tok.word)
+        && plausible_foreign_name(rules, tok.word)
+        && person_context(rules, &s.tokens, i)
+}
+
+/// A three-character name jieba cut before its last character (张友/香,
+/// 李培/之, and 高云/江说, 赵致/真的 where the character went into the next
+/// word): a two-character name and one character that a name may end in,
+/// standing alone or followed by a particle or a speech verb.
+fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for pair in s.tokens.windows(2) {
+        let [head, next] = pair else { continue };
+        let named = head.tag == "nr" && head.word.chars().count() == 2 && starts_with_surname(rules, head.word);
+        let mut chars = next.word.chars();
+        let Some(last) = chars.next() else { continue };
+        let rest = chars.as_str();
+        let alone = rest.is_empty() && matches!(next.tag, "ns" | "nr" | "ng" | "n" | "uj" | "u" | "j" | "zg");
+        let speech = |w: &str| rules.lexicons.speech_verbs.iter().any(|v| v == w);
+        let before_particle = matches!(rest, "的" | "了" | "说") && !speech(next.word);
+        let fits =
+            ('\u{4e00}'..='\u{9fff}').contains(&last) && !NOT_IN_NAMES.contains(last) && !NOT_NAME_END.contains(last);
+        let end = next.start + last.len_utf8();
+        if named
+            && next.start == head.end
+            && fits
+            && (alone || before_particle)
+            && plausible_person(rules, &s.text[head.start..end])
+        {
+            out.push(mention(s, head.start, end, rule));
+        }
+    }
+}
+
+/// Adverbs and classifiers that follow a name without being part of it
+/// (郎平曾, 王芳又).
+const NOT_NAME_END: &str = "曾还又才已却便仍均亦再则个位名人们等";
+
+/// A name jieba cut after the surname (蒋/天才, 朱/力行, 袁/步兵): a surname
+/// character that jieba, alone, tags as a name, and the one- or two-character
+/// word after it, read as the given name.
+fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for pair in s.tokens.windows(2) {
+        let [surname, given] = pair else { continue };
+        let alone = surname.tag == "nr" && rules.lexicons.surnames.contains(surname.word);
+        let n = given.word.chars().count();
+        let given_ok = (1..=2).contains(&n)
+            && given.start == surname.end
+            && matches!(given.tag, "n" | "nr" | "ng" | "a" | "nz" | "t" | "vn" | "j")
+            && given.word.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !NOT_IN_NAMES.contains(c))
+            && !rules.lexicons.is_title(given.word);
+        let name = &s.text[surname.start..given.end];
+        if alone && given_ok && plausible_person(rules, name) {
+            out.push(mention(s, surname.start, given.end, rule));
+        }
+    }
+}
+
+/// A foreign name jieba cut into pieces (拉特纳/亚克, 尤尔/科夫, 贾/亚拉/莉达):
+/// a run of two or more adjacent words written only in transliteration
+/// characters, one of them tagged as a name, is one name.
+fn transliterated_runs(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let piece = |t: &Token<'_>| {
+        t.word.chars().all(|c| TRANSLITERATION.contains(c))
+            && !matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "v" | "m" | "q")
+    };
+    let mut i = 0;
+    while i < s.tokens.len() {
+        let mut j = i;
+        while j < s.tokens.len() && piece(&s.tokens[j]) && (j == i || s.tokens[j].start == s.tokens[j - 1].end) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let run = &s.tokens[i..j];
+            let (start, end) = (run[0].start, run[run.len() - 1].end);
+            let n = s.text[start..end].chars().count();
+            let named = run.iter().any(|t| matches!(t.tag, "nr" | "nrt" | "nrfg"));
+            if named && (3..=8).contains(&n) && plausible_foreign_name(rules, &s.text[start..end]) {
+                out.push(mention(s, start, end, rule));
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Words after a name that mark it as a person's.
+const HONORIFICS: [&str; 10] = ["同志", "先生", "女士", "小姐", "夫妇", "夫人", "烈士", "等人", "一行", "本人"];
+
+/// Whether the words around token `i` say it names a person: a title before
+/// (德国总理科尔) or after (彭真同志), a speech verb after, or another name
+/// in a 、-list.
+fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let lex = &rules.lexicons;
+    let prev = i.checked_sub(1).map(|j| &tokens[j]);
+    let next = tokens.get(i + 1);
+    let name_at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| PERSON_TAGS[..3].contains(&t.tag));
+    let titled_before = prev.is_some_and(|t| lex.titles.iter().any(|title| t.word.ends_with(title.as_str())));
+    let titled_after = next.is_some_and(|t| {
+        lex.is_title(t.word) || HONORIFICS.contains(&t.word) || lex.speech_verbs.iter().any(|v| v == t.word)
+    });
+    let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))
+        || (next.is_some_and(|t| t.word == "、") && name_at(Some(i + 2)));
+    titled_before || titled_after || listed
+}
+
+/// Heads of words jieba's dictionary tags `nt` that name no body of their
+/// own: a country's government is the country (印度政府: the place 印度, as
+/// the NER corpus writes it), relations are between countries (中美关系),
+/// industries are no bodies (新兴产业).
+const NOT_ORG_HEADS: [&str; 3] = ["政府", "关系", "产业"];
 
 fn plausible_foreign_name(rules: &Rules, name: &str) -> bool {
     (2..=8).contains(&name.chars().count())
+        && !opens_with_place(rules, name)
         && !rules.lexicons.not_person.contains(name)
         && [EntityType::Place, EntityType::Organization, EntityType::Industry]
             .iter()
             .all(|&ty| rules.gazetteer.canonical(ty, name).is_none())
+}
+
+/// 荷兰人, 宜兴人: a listed place of two characters or more opens the word,
+/// which names its people, not a person.
+fn opens_with_place(rules: &Rules, name: &str) -> bool {
+    rules.gazetteer.find_iter(name).next().is_some_and(|(start, end, entry)| {
+        start == 0 && entry.ty == EntityType::Place && name[..end].chars().count() >= 2 && end < name.len()
+    })
 }
 
 fn starts_with_surname(rules: &Rules, name: &str) -> bool {

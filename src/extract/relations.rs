@@ -79,7 +79,9 @@ fn fits(rule: &RelationRule, subject: &EntityMention, object: &EntityMention) ->
 }
 
 /// Rules with `require = "hierarchy"` keep a match only when the gazetteer
-/// places the subject inside the object (广西柳州, not 广西深圳).
+/// places the subject inside the object (广西柳州, not 广西深圳), or when the
+/// subject is a place the lists do not hold, written right after a listed
+/// one (南宁伶俐工业园区: the park lies in 南宁).
 fn confirmed(
     rules: &Rules,
     rule: &RelationRule,
@@ -93,5 +95,6 @@ fn confirmed(
     let name = |m: &EntityMention| {
         m.canonical.clone().unwrap_or_else(|| s.text[m.start - s.offset..m.end - s.offset].to_string())
     };
-    rules.gazetteer.is_within(&name(subject), &name(object))
+    let local = subject.ty == EntityType::Place && subject.canonical.is_none() && object.canonical.is_some();
+    local || rules.gazetteer.is_within(&name(subject), &name(object))
 }

@@ -141,13 +141,7 @@ fn finish(raw: Vec<Glyph>, newline: Option<usize>, furniture: &[Regex]) -> Line 
     let mut glyphs = raw;
     glyphs.truncate(last + 1);
     glyphs.drain(..first);
-    let mut line = Line {
-        glyphs,
-        newline,
-        indented: first > 0,
-        hard_break: trailing_spaces >= 2,
-        ..Line::default()
-    };
+    let mut line = Line { glyphs, newline, indented: first > 0, hard_break: trailing_spaces >= 2, ..Line::default() };
     strip_markup(&mut line);
     // Widths must be those of the printed line, which shows a bold run once.
     doubling::collapse(&mut line.glyphs);

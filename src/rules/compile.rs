@@ -124,6 +124,9 @@ pub enum EntityRuleKind {
     Suffix,
     /// A jieba part-of-speech tag.
     Tagger,
+    /// The items of a 、-list that names at least one listed entity and
+    /// ends in a word saying what the items are (人工智能、量子科技等领域).
+    List,
     /// Every other occurrence, in the same document, of a name that a
     /// positive-priority rule found.
     Document,
@@ -162,8 +165,9 @@ pub(crate) fn entity_rule(
         "suffix" => EntityRuleKind::Suffix,
         "tagger" => EntityRuleKind::Tagger,
         "document" => EntityRuleKind::Document,
+        "list" => EntityRuleKind::List,
         other => {
-            fail(format!("unknown kind `{other}` (gazetteer, pattern, suffix, tagger, document)"));
+            fail(format!("unknown kind `{other}` (gazetteer, pattern, suffix, tagger, list, document)"));
             return None;
         }
     };
@@ -172,7 +176,7 @@ pub(crate) fn entity_rule(
         EntityRuleKind::Gazetteer => needs("lexicon", raw.lexicon.is_some()),
         EntityRuleKind::Pattern => needs("pattern", raw.pattern.is_some()),
         EntityRuleKind::Tagger => needs("tag", raw.tag.is_some()),
-        EntityRuleKind::Suffix | EntityRuleKind::Document => None,
+        EntityRuleKind::Suffix | EntityRuleKind::List | EntityRuleKind::Document => None,
     };
     if let Some(msg) = missing {
         fail(msg);

@@ -74,6 +74,12 @@ pub struct Lexicons {
     pub titles: BTreeSet<String>,
     /// Suffix → coarse kind (gov, edu, company…).
     pub org_suffixes: HashMap<String, String>,
+    /// Suffix → kind (admin, nature, zone, venue) of words that end a
+    /// place's name (镇, 江, 工业园区, 寺).
+    pub place_suffixes: HashMap<String, String>,
+    /// Word → role (head, modifier, field) of words that build industry
+    /// names (产业, 智慧, 领域).
+    pub industry_affixes: HashMap<String, String>,
     /// Unit → kind (count, money, percent, rank, physical, people); units of
     /// time are left out, since dates are not figures.
     pub units: BTreeMap<String, String>,
@@ -81,6 +87,9 @@ pub struct Lexicons {
     pub postfix_qualifiers: Vec<String>,
     pub speech_verbs: Vec<String>,
     pub not_person: HashSet<String>,
+    /// Two-character words jieba's dictionary tags as names: mostly common
+    /// words (荣幸), so a person read from one needs context.
+    pub dictionary_names: HashSet<String>,
     pub nations: HashSet<String>,
     /// Words the industry patterns must not take (transport 运输业 is fine,
     /// 服务业 alone is too generic).

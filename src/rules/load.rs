@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 23] = [
+const FILES: [&str; 26] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -136,11 +136,14 @@ const FILES: [&str; 23] = [
     "lexicons/surnames_compound.txt",
     "lexicons/titles.txt",
     "lexicons/org_suffixes.txt",
+    "lexicons/place_suffixes.txt",
+    "lexicons/industry_affixes.txt",
     "lexicons/units.txt",
     "lexicons/qualifiers.txt",
     "lexicons/qualifiers_postfix.txt",
     "lexicons/speech_verbs.txt",
     "lexicons/not_person.txt",
+    "lexicons/dictionary_names.txt",
     "lexicons/nations.txt",
     "lexicons/not_industry.txt",
     "lexicons/not_organization.txt",
@@ -214,11 +217,14 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         compound_surnames: list("lexicons/surnames_compound.txt", diag).into_iter().collect(),
         titles: list("lexicons/titles.txt", diag).into_iter().collect(),
         org_suffixes: two_col("lexicons/org_suffixes.txt", diag).into_iter().collect(),
+        place_suffixes: two_col("lexicons/place_suffixes.txt", diag).into_iter().collect(),
+        industry_affixes: two_col("lexicons/industry_affixes.txt", diag).into_iter().collect(),
         units: two_col("lexicons/units.txt", diag).into_iter().filter(|(_, kind)| kind != "time").collect(),
         qualifiers: list("lexicons/qualifiers.txt", diag),
         postfix_qualifiers: list("lexicons/qualifiers_postfix.txt", diag),
         speech_verbs: list("lexicons/speech_verbs.txt", diag),
         not_person: list("lexicons/not_person.txt", diag).into_iter().collect(),
+        dictionary_names: list("lexicons/dictionary_names.txt", diag).into_iter().collect(),
         nations: list("lexicons/nations.txt", diag).into_iter().collect(),
         not_industry: list("lexicons/not_industry.txt", diag).into_iter().collect(),
         not_organization: list("lexicons/not_organization.txt", diag).into_iter().collect(),
