@@ -841,11 +841,14 @@ fn places_in_person_context(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, 
 
 fn unlisted_place_person(rules: &Rules, s: &Sentence<'_>, i: usize) -> bool {
     let tok = &s.tokens[i];
+    // Cheapest test first: this runs for every word of every sentence.
+    if tok.tag != "ns" {
+        return false;
+    }
     let n = tok.word.chars().count();
-    let shape = tok.word.chars().all(|c| TRANSLITERATION.contains(c)) || starts_with_surname(rules, tok.word);
-    tok.tag == "ns"
-        && (2..=5).contains(&n)
-        && shape
+    let shape = || tok.word.chars().all(|c| TRANSLITERATION.contains(c)) || starts_with_surname(rules, tok.word);
+    (2..=5).contains(&n)
+        && shape()
         && !is_listed_place(rules, tok.word)
         && plausible_foreign_name(rules, tok.word)
         && person_context(rules, &s.tokens, i)
