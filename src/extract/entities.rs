@@ -143,9 +143,9 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
             Some(stem) => (&Token { word: stem, tag: "n", start: tok.start, end: tok.start + stem.len() }, true),
             None => (tok, false),
         };
-        let Some(suffix) = longest_suffix(tok.word, suffixes) else { continue };
+        let Some(suffix) = suffixes.longest_in(tok.word) else { continue };
         // 统战部部长, 代表团团长: a bare title after the body's full name.
-        let after_body = i > 0 && longest_suffix(s.tokens[i - 1].word, suffixes).is_some();
+        let after_body = i > 0 && suffixes.longest_in(s.tokens[i - 1].word).is_some();
         if from_title && tok.word == suffix && after_body {
             continue;
         }
@@ -165,7 +165,10 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         }
         // 莫斯科, 东南部: a place or a direction that ends like a suffix; 体育馆
         // ends in a building's suffix, which makes a place (place.suffix).
-        let building = longest_suffix(tok.word, &rules.lexicons.place_suffixes)
+        let building = rules
+            .lexicons
+            .place_suffixes
+            .longest_in(tok.word)
             .is_some_and(|p| p.len() > suffix.len() && rules.lexicons.place_suffixes[p] == "building");
         if building {
             continue;
@@ -226,7 +229,7 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
 fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let suffixes = &rules.lexicons.place_suffixes;
     for (i, tok) in s.tokens.iter().enumerate() {
-        let Some(suffix) = longest_suffix(tok.word, suffixes) else { continue };
+        let Some(suffix) = suffixes.longest_in(tok.word) else { continue };
         let zone = suffixes[suffix] == "zone";
         // A building or site is named like a body: proper words before it
         // (南非国家博物馆, 上海虹口体育馆, 德黑兰机场).
@@ -526,7 +529,7 @@ const MAX_SUB_UNIT: usize = 8 * 3;
 /// 部 after the body's name (芬兰/农林/部长).
 fn head_title_stem<'a>(rules: &Rules, tok: &Token<'a>) -> Option<&'a str> {
     let stem = tok.word.strip_suffix('长')?;
-    let suffix = longest_suffix(stem, &rules.lexicons.org_suffixes)?;
+    let suffix = rules.lexicons.org_suffixes.longest_in(stem)?;
     let head_title = format!("{}长", suffix);
     // 各取所长 is an idiom, not the head of a 所.
     let generic = stem.starts_with(|c| GENERIC_STEM_START.contains(c));
@@ -547,12 +550,6 @@ const DATELINE_WORDS: [&str; 4] = ["本报讯", "本报", "讯", "电"];
 
 fn is_listed_place(rules: &Rules, word: &str) -> bool {
     rules.gazetteer.canonical(EntityType::Place, word).is_some()
-}
-
-/// The longest listed suffix the word ends with: one lookup per tail of
-/// the word, longest tail first (words are short, the list is long).
-fn longest_suffix<'k>(word: &str, suffixes: &'k std::collections::HashMap<String, String>) -> Option<&'k str> {
-    word.char_indices().find_map(|(i, _)| suffixes.get_key_value(&word[i..])).map(|(k, _)| k.as_str())
 }
 
 /// Index of the first token of the name part: walks left over words that

@@ -73,10 +73,10 @@ pub struct Lexicons {
     pub compound_surnames: HashSet<String>,
     pub titles: BTreeSet<String>,
     /// Suffix → coarse kind (gov, edu, company…).
-    pub org_suffixes: HashMap<String, String>,
+    pub org_suffixes: Suffixes,
     /// Suffix → kind (admin, nature, zone, venue) of words that end a
     /// place's name (镇, 江, 工业园区, 寺).
-    pub place_suffixes: HashMap<String, String>,
+    pub place_suffixes: Suffixes,
     /// Word → role (head, modifier, field) of words that build industry
     /// names (产业, 智慧, 领域).
     pub industry_affixes: HashMap<String, String>,
@@ -96,6 +96,43 @@ pub struct Lexicons {
     pub not_industry: HashSet<String>,
     /// Generic groups that look like organizations (高校, 科研院所).
     pub not_organization: HashSet<String>,
+}
+
+/// Word endings and their kinds (org_suffixes.txt, place_suffixes.txt), read
+/// as a map, with the longest listed ending of a word found quickly: the
+/// recognizers ask for every word of every sentence, and most words end in
+/// a character no listed ending ends in.
+#[derive(Debug, Default, Clone)]
+pub struct Suffixes {
+    kinds: HashMap<String, String>,
+    last_chars: HashSet<char>,
+}
+
+impl FromIterator<(String, String)> for Suffixes {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(entries: I) -> Self {
+        let kinds: HashMap<String, String> = entries.into_iter().collect();
+        let last_chars = kinds.keys().filter_map(|k| k.chars().next_back()).collect();
+        Self { kinds, last_chars }
+    }
+}
+
+impl std::ops::Deref for Suffixes {
+    type Target = HashMap<String, String>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.kinds
+    }
+}
+
+impl Suffixes {
+    /// The longest listed ending of `word`: one lookup per tail of the word,
+    /// longest tail first (words are short, the list is long).
+    pub fn longest_in(&self, word: &str) -> Option<&str> {
+        if !word.chars().next_back().is_some_and(|c| self.last_chars.contains(&c)) {
+            return None;
+        }
+        word.char_indices().find_map(|(i, _)| self.kinds.get_key_value(&word[i..])).map(|(k, _)| k.as_str())
+    }
 }
 
 impl Lexicons {
