@@ -257,7 +257,8 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
         } else {
             // jieba's own place before the suffix (山泉/乡) is a name.
             let jieba_place = i > 0 && s.tokens[i - 1].tag == "ns";
-            place_name_part(&s.tokens[..i], zone).filter(|&st| place_stem(&s.text[st..tok.start], jieba_place, zone))
+            place_name_part(rules, &s.tokens[..i], zone)
+                .filter(|&st| place_stem(&s.text[st..tok.start], jieba_place, zone))
         };
         let Some(start) = start else { continue };
         let name = &s.text[start..tok.end];
@@ -312,12 +313,12 @@ fn place_stem(stem: &str, jieba_place: bool, zone: bool) -> bool {
 /// Start of the name part before a bare place suffix: one name-like word
 /// of up to three characters, or two one-character words (泥/汊/镇). A zone
 /// also takes an adjective (伶俐工业园区).
-fn place_name_part(before: &[Token<'_>], zone: bool) -> Option<usize> {
+fn place_name_part(rules: &Rules, before: &[Token<'_>], zone: bool) -> Option<usize> {
     let last = before.last()?;
     let n = last.word.chars().count();
     let tag_ok = PLACE_STEM_TAGS.contains(&last.tag) || (zone && matches!(last.tag, "a" | "j" | "n"));
     // A foreign name before the suffix may be longer (斯特拉斯堡/市).
-    let spelt = last.word.chars().all(|c| TRANSLITERATION.contains(c));
+    let spelt = last.word.chars().all(|c| rules.lexicons.transliteration.contains(&c));
     let longest = if spelt { 6 } else { 3 };
     if tag_ok && (1..=longest).contains(&n) && (n > 1 || zone) {
         return Some(last.start);
@@ -642,7 +643,7 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
         Some(dot) => {
             let tok = s.tokens.iter().find(|t| t.end == start + dot && t.word.chars().count() >= 2)?;
             let last_dot = start + s.text[start..end].rfind('·')?;
-            Some((tok.start, dotted_name_end(s, last_dot + '·'.len_utf8())?))
+            Some((tok.start, dotted_name_end(rules, s, last_dot + '·'.len_utf8())?))
         }
         None => person_span(rules, s, start, end).map(|e| (start, e)),
     }
@@ -652,27 +653,23 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
 /// either (卡洛斯·阿马特在表决前指出). It runs over the words jieba takes for
 /// names or places and over single transliteration characters (阿马/特), and
 /// loses a particle jieba glued to it (雷斯及).
-fn dotted_name_end(s: &Sentence<'_>, from: usize) -> Option<usize> {
+fn dotted_name_end(rules: &Rules, s: &Sentence<'_>, from: usize) -> Option<usize> {
     let mut end = from;
     for tok in s.tokens.iter().filter(|t| t.start >= from) {
         let one = tok.word.chars().count() == 1;
         let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg" | "ns" | "nz")
-            || (one && tok.word.chars().all(|c| TRANSLITERATION.contains(c)));
+            || (one && tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c)));
         if tok.start != end || !namelike {
             break;
         }
         end = tok.end;
-        if tok.word.ends_with(|c| NOT_IN_NAMES.contains(c)) {
+        if tok.word.ends_with(|c| rules.lexicons.not_in_names.contains(&c)) {
             break;
         }
     }
-    let trimmed = s.text[from..end].trim_end_matches(|c| NOT_IN_NAMES.contains(c));
+    let trimmed = s.text[from..end].trim_end_matches(|c| rules.lexicons.not_in_names.contains(&c));
     (!trimmed.is_empty()).then_some(from + trimmed.len())
 }
-
-/// Characters Chinese uses to write foreign names by sound (a closed class:
-/// the transliteration tables of the press).
-const TRANSLITERATION: &str = "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁东杜敦顿多厄恩尔法范菲斐费芬丰佛弗福夫盖甘冈戈哥格古圭哈海汉豪赫亨怀霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里丽利莉连林琳隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密莫默姆穆纳娜奈南内尼涅努诺欧帕潘佩皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施斯松苏索塔泰坦特提托瓦万旺威韦维温沃乌伍西希锡谢辛雅亚延扬耶伊因尤约泽扎詹兹佐";
 
 /// A person named by the surname alone (郑某, 胡老, 李老师, 刘家): only where
 /// jieba, too, reads a name starting there (郑某/nr, or 李/nr alone), so the
@@ -710,9 +707,6 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
 /// jieba's tags for person names, and `x` for words it does not know.
 const PERSON_TAGS: [&str; 4] = ["nr", "nrfg", "nrt", "x"];
 
-/// Characters that do not occur in given names but do follow names in text.
-const NOT_IN_NAMES: &str = "的了是和与及或等说为这那其对把被从在将也都就要以而某";
-
 /// What follows a surname to address or refer to a person (李先生, 胡老,
 /// 刘家): the name is the surname alone, found by `person.surname-alone`.
 const FORMS_OF_ADDRESS: [&str; 11] =
@@ -722,7 +716,7 @@ pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
     (2..=4).contains(&n)
         && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && !name.chars().skip(1).any(|c| NOT_IN_NAMES.contains(c))
+        && !name.chars().skip(1).any(|c| rules.lexicons.not_in_names.contains(&c))
         && !FORMS_OF_ADDRESS.iter().any(|f| name.ends_with(f))
         && !rules.lexicons.not_person.contains(name)
         && !rules.lexicons.is_title(name)
@@ -749,7 +743,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // mostly idioms the HMM guessed: 保驾护航, 多云转晴).
             EntityType::Person if tok.tag == "nr" && !starts_with_surname(rules, tok.word) => {
                 let n = tok.word.chars().count();
-                let spelt = tok.word.chars().all(|c| TRANSLITERATION.contains(c));
+                let spelt = tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c));
                 plausible_foreign_name(rules, tok.word)
                     && ((n == 3 && (spelt || person_context(rules, &s.tokens, i))) || (n >= 4 && spelt))
             }
@@ -761,7 +755,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                     && !opens_with_place(rules, tok.word)
                     && (tok.word.chars().count() < 4
                         || rules.lexicons.compound_surnames.iter().any(|c| tok.word.starts_with(c.as_str()))
-                        || tok.word.chars().all(|c| TRANSLITERATION.contains(c)))
+                        || tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c)))
             }
             // jieba's dictionary tags many common words ns (上市, 深度, 大城市,
             // 上半场); places it alone proposes are spelt in transliteration
@@ -770,7 +764,8 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // X地区 is the place X where X is listed, a generic area otherwise.
             EntityType::Place => {
                 !unlisted_place_person(rules, s, i)
-                    && (tok.word.chars().count() >= 3 && tok.word.chars().all(|c| TRANSLITERATION.contains(c))
+                    && (tok.word.chars().count() >= 3
+                        && tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c))
                         || tok.word.chars().count() >= 2
                             && tok.word.chars().all(|c| PROVINCE_ABBREVIATIONS.contains(c)))
                     && !rules.lexicons.nations.contains(tok.word)
@@ -843,7 +838,9 @@ fn unlisted_place_person(rules: &Rules, s: &Sentence<'_>, i: usize) -> bool {
         return false;
     }
     let n = tok.word.chars().count();
-    let shape = || tok.word.chars().all(|c| TRANSLITERATION.contains(c)) || starts_with_surname(rules, tok.word);
+    let shape = || {
+        tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c)) || starts_with_surname(rules, tok.word)
+    };
     (2..=5).contains(&n)
         && shape()
         && !is_listed_place(rules, tok.word)
@@ -865,8 +862,9 @@ fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut
         let alone = rest.is_empty() && matches!(next.tag, "ns" | "nr" | "ng" | "n" | "uj" | "u" | "j" | "zg");
         let speech = |w: &str| rules.lexicons.speech_verbs.iter().any(|v| v == w);
         let before_particle = matches!(rest, "的" | "了" | "说") && !speech(next.word);
-        let fits =
-            ('\u{4e00}'..='\u{9fff}').contains(&last) && !NOT_IN_NAMES.contains(last) && !NOT_NAME_END.contains(last);
+        let fits = ('\u{4e00}'..='\u{9fff}').contains(&last)
+            && !rules.lexicons.not_in_names.contains(&last)
+            && !rules.lexicons.not_name_end.contains(&last);
         let end = next.start + last.len_utf8();
         if named
             && next.start == head.end
@@ -879,10 +877,6 @@ fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut
     }
 }
 
-/// Adverbs and classifiers that follow a name without being part of it
-/// (郎平曾, 王芳又).
-const NOT_NAME_END: &str = "曾还又才已却便仍均亦再则个位名人们等";
-
 /// A name jieba cut after the surname (蒋/天才, 朱/力行, 袁/步兵): a surname
 /// character that jieba, alone, tags as a name, and the one- or two-character
 /// word after it, read as the given name.
@@ -894,7 +888,10 @@ fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec
         let given_ok = (1..=2).contains(&n)
             && given.start == surname.end
             && matches!(given.tag, "n" | "nr" | "ng" | "a" | "nz" | "t" | "vn" | "j")
-            && given.word.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !NOT_IN_NAMES.contains(c))
+            && given
+                .word
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !rules.lexicons.not_in_names.contains(&c))
             && !rules.lexicons.is_title(given.word);
         let name = &s.text[surname.start..given.end];
         if alone && given_ok && plausible_person(rules, name) {
@@ -908,7 +905,7 @@ fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec
 /// characters, one of them tagged as a name, is one name.
 fn transliterated_runs(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let piece = |t: &Token<'_>| {
-        t.word.chars().all(|c| TRANSLITERATION.contains(c))
+        t.word.chars().all(|c| rules.lexicons.transliteration.contains(&c))
             && !matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "v" | "m" | "q")
     };
     let mut i = 0;

@@ -96,6 +96,12 @@ pub struct Lexicons {
     pub not_industry: HashSet<String>,
     /// Generic groups that look like organizations (高校, 科研院所).
     pub not_organization: HashSet<String>,
+    /// Characters that spell foreign names (马克思, 基里延科).
+    pub transliteration: HashSet<char>,
+    /// Function characters never inside a given name (的, 了, 和, 说).
+    pub not_in_names: HashSet<char>,
+    /// Characters that follow a name but do not end one (曾, 还, 们).
+    pub not_name_end: HashSet<char>,
 }
 
 /// Word endings and their kinds (org_suffixes.txt, place_suffixes.txt), read

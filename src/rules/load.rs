@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 26] = [
+const FILES: [&str; 29] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -147,6 +147,9 @@ const FILES: [&str; 26] = [
     "lexicons/nations.txt",
     "lexicons/not_industry.txt",
     "lexicons/not_organization.txt",
+    "lexicons/transliteration_chars.txt",
+    "lexicons/not_in_names_chars.txt",
+    "lexicons/not_name_end_chars.txt",
 ];
 
 impl Rules {
@@ -212,6 +215,10 @@ fn furniture(folder: &Folder, diag: &mut Diagnostics) -> Vec<Regex> {
 fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
     let list = |name: &str, diag: &mut Diagnostics| lexicon::read_list(name, folder.text(name), diag);
     let two_col = |name: &str, diag: &mut Diagnostics| lexicon::read_tsv_headerless(name, folder.text(name), diag);
+    // Character classes: any number of characters per line.
+    let chars = |name: &str, diag: &mut Diagnostics| -> std::collections::HashSet<char> {
+        list(name, diag).iter().flat_map(|l| l.chars()).filter(|c| !c.is_whitespace()).collect()
+    };
     Lexicons {
         surnames: list("lexicons/surnames.txt", diag).into_iter().collect(),
         compound_surnames: list("lexicons/surnames_compound.txt", diag).into_iter().collect(),
@@ -228,6 +235,9 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         nations: list("lexicons/nations.txt", diag).into_iter().collect(),
         not_industry: list("lexicons/not_industry.txt", diag).into_iter().collect(),
         not_organization: list("lexicons/not_organization.txt", diag).into_iter().collect(),
+        transliteration: chars("lexicons/transliteration_chars.txt", diag),
+        not_in_names: chars("lexicons/not_in_names_chars.txt", diag),
+        not_name_end: chars("lexicons/not_name_end_chars.txt", diag),
     }
 }
 
