@@ -707,17 +707,12 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
 /// jieba's tags for person names, and `x` for words it does not know.
 const PERSON_TAGS: [&str; 4] = ["nr", "nrfg", "nrt", "x"];
 
-/// What follows a surname to address or refer to a person (李先生, 胡老,
-/// 刘家): the name is the surname alone, found by `person.surname-alone`.
-const FORMS_OF_ADDRESS: [&str; 11] =
-    ["先生", "小姐", "女士", "老师", "同志", "大娘", "大爷", "师傅", "夫妇", "老", "家"];
-
 pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
     (2..=4).contains(&n)
         && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !name.chars().skip(1).any(|c| rules.lexicons.not_in_names.contains(&c))
-        && !FORMS_OF_ADDRESS.iter().any(|f| name.ends_with(f))
+        && !rules.lexicons.forms_of_address.iter().any(|f| name.ends_with(f.as_str()))
         && !rules.lexicons.not_person.contains(name)
         && !rules.lexicons.is_title(name)
         && !rules.lexicons.org_suffixes.contains_key(name)
@@ -767,7 +762,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                     && (tok.word.chars().count() >= 3
                         && tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c))
                         || tok.word.chars().count() >= 2
-                            && tok.word.chars().all(|c| PROVINCE_ABBREVIATIONS.contains(c)))
+                            && tok.word.chars().all(|c| rules.lexicons.province_abbreviations.contains(&c)))
                     && !rules.lexicons.nations.contains(tok.word)
                     && !tok.word.ends_with(GENERIC_REGION_HEAD)
                     && !is_place_chain(rules, tok.word)
@@ -776,7 +771,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                 tok.word.chars().count() >= 2
                     && !rules.lexicons.not_organization.contains(tok.word)
                     && !NOT_ORG_HEADS.iter().any(|h| tok.word.ends_with(h))
-                    && !tok.word.chars().all(|c| COUNTRY_ABBREVIATIONS.contains(c))
+                    && !tok.word.chars().all(|c| rules.lexicons.country_abbreviations.contains(&c))
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
@@ -785,7 +780,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         }
     }
     if rule.ty == EntityType::Place {
-        country_abbreviations(rule, s, out);
+        country_abbreviations(rules, rule, s, out);
     }
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);
@@ -795,20 +790,13 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     }
 }
 
-/// One-character abbreviations of China's provinces and regions, which
-/// jieba glues into one place word (粤港澳, 川渝, 京津).
-const PROVINCE_ABBREVIATIONS: &str = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘陇青宁新港澳台蒙";
-
-/// One-character abbreviations of countries (俄 for 俄罗斯, 中 for 中国).
-const COUNTRY_ABBREVIATIONS: &str = "中美俄日韩英法德意印巴朝越泰澳加埃葡菲蒙缅柬非欧苏罗阿以墨叙伊土古";
-
 /// Countries written by their one-character abbreviation where jieba, too,
 /// reads an abbreviation: alone (俄/j), or two glued into one word (日美/j,
 /// 中印/nt, 中美/ns), each character a place of its own.
-fn country_abbreviations(rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+fn country_abbreviations(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for tok in &s.tokens {
         let chars: Vec<char> = tok.word.chars().collect();
-        let abbreviations = chars.iter().all(|c| COUNTRY_ABBREVIATIONS.contains(*c));
+        let abbreviations = chars.iter().all(|c| rules.lexicons.country_abbreviations.contains(c));
         let alone = chars.len() == 1 && tok.tag == "j";
         let pair = chars.len() == 2 && chars[0] != chars[1] && matches!(tok.tag, "j" | "ns" | "nt" | "nz");
         if abbreviations && (alone || pair) {
@@ -927,9 +915,6 @@ fn transliterated_runs(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: 
     }
 }
 
-/// Words after a name that mark it as a person's.
-const HONORIFICS: [&str; 10] = ["同志", "先生", "女士", "小姐", "夫妇", "夫人", "烈士", "等人", "一行", "本人"];
-
 /// Whether the words around token `i` say it names a person: a title before
 /// (德国总理科尔) or after (彭真同志), a speech verb after, or another name
 /// in a 、-list.
@@ -940,7 +925,7 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let name_at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| PERSON_TAGS[..3].contains(&t.tag));
     let titled_before = prev.is_some_and(|t| lex.titles.iter().any(|title| t.word.ends_with(title.as_str())));
     let titled_after = next.is_some_and(|t| {
-        lex.is_title(t.word) || HONORIFICS.contains(&t.word) || lex.speech_verbs.iter().any(|v| v == t.word)
+        lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.speech_verbs.iter().any(|v| v == t.word)
     });
     let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))
         || (next.is_some_and(|t| t.word == "、") && name_at(Some(i + 2)));

@@ -102,6 +102,13 @@ pub struct Lexicons {
     pub not_in_names: HashSet<char>,
     /// Characters that follow a name but do not end one (曾, 还, 们).
     pub not_name_end: HashSet<char>,
+    /// What follows a surname to address a person (先生, 老, 家).
+    pub forms_of_address: Vec<String>,
+    /// Words after a name that mark it as a person's (同志, 一行).
+    pub honorifics: HashSet<String>,
+    /// One-character abbreviations of provinces (粤, 川) and countries (俄).
+    pub province_abbreviations: HashSet<char>,
+    pub country_abbreviations: HashSet<char>,
 }
 
 /// Word endings and their kinds (org_suffixes.txt, place_suffixes.txt), read

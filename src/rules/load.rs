@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 29] = [
+const FILES: [&str; 33] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -150,6 +150,10 @@ const FILES: [&str; 29] = [
     "lexicons/transliteration_chars.txt",
     "lexicons/not_in_names_chars.txt",
     "lexicons/not_name_end_chars.txt",
+    "lexicons/forms_of_address.txt",
+    "lexicons/honorifics.txt",
+    "lexicons/province_abbreviation_chars.txt",
+    "lexicons/country_abbreviation_chars.txt",
 ];
 
 impl Rules {
@@ -238,6 +242,10 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         transliteration: chars("lexicons/transliteration_chars.txt", diag),
         not_in_names: chars("lexicons/not_in_names_chars.txt", diag),
         not_name_end: chars("lexicons/not_name_end_chars.txt", diag),
+        forms_of_address: list("lexicons/forms_of_address.txt", diag),
+        honorifics: list("lexicons/honorifics.txt", diag).into_iter().collect(),
+        province_abbreviations: chars("lexicons/province_abbreviation_chars.txt", diag),
+        country_abbreviations: chars("lexicons/country_abbreviation_chars.txt", diag),
     }
 }
 
