@@ -2,9 +2,9 @@
 //!
 //! Input: a `KnowledgeGraph`, the base under which IRIs are minted and the
 //! outputs chosen. Output: `graph.ttl`, `graph.nq`, `graph.graphml` and five
-//! CSV tables in one folder (all of them unless fewer are chosen). The same graph always gives byte-identical files: every list is
-//! sorted, names are derived from content (`names`), numbers are printed one
-//! way. Each file is written to a temporary file beside it and renamed into
+//! CSV tables in one folder (all of them unless fewer are chosen). The same
+//! graph always gives byte-identical files: every list is sorted, names are
+//! derived from content (`names`), numbers are printed one way. Each file is written to a temporary file beside it and renamed into
 //! place only once every file is complete, so a failed run leaves the previous
 //! outputs untouched and no half-written file.
 //!
@@ -210,10 +210,6 @@ impl Exporter {
         let tables = tables.iter().map(|&t| Ok((t, Staged::table(dir, t)?))).collect::<Result<_, _>>()?;
         let (dir, totals) = (dir.to_path_buf(), Totals::default());
         Ok(Self { dir, iris, outputs, nquads, turtle, graphml_body, tables, totals })
-    }
-
-    pub fn outputs(&self) -> Outputs {
-        self.outputs
     }
 
     pub fn iris(&self) -> &Iris {

@@ -733,7 +733,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             }
             // nrt marks a transliterated foreign name (克林顿): no surname, longer.
             EntityType::Person if tok.tag == "nrt" => {
-                plausible_foreign_name(rules, tok.word) && !place_or_thing_context(&s.tokens, i)
+                plausible_foreign_name(rules, tok.word) && !place_or_thing_context(rules, &s.tokens, i)
             }
             // jieba's dictionary also tags foreign names nr (克林顿, 基里延科):
             // without a surname, three characters read as one (four are
@@ -1076,28 +1076,25 @@ pub fn nested_relations(rules: &Rules, mentions: &[EntityMention], text: &str) -
     out
 }
 
-/// Words before a place: locatives and datelines (在新德里, 首都阿布贾,
-/// 本报新德里…电).
-const PLACE_BEFORE: [&str; 12] = ["在", "于", "首都", "本报", "赴", "抵", "抵达", "到", "从", "访问", "前往", "位于"];
-/// Words after a place's name (斯特拉斯堡市, 阿尔萨斯大区, 克什米尔问题).
-const PLACE_AFTER: [&str; 8] = ["市", "省", "州", "县", "地区", "大区", "问题", "镇"];
-/// Words after a thing's name (厄尔尼诺现象, 劳拉公司, 尤伯杯).
-const THING_AFTER: [&str; 5] = ["现象", "公司", "报", "杯", "基地"];
-
-/// A word standing where a place stands: after a locative or before a
-/// place's head word.
-fn place_context(tokens: &[Token<'_>], i: usize) -> bool {
+/// A word standing where a place stands (`place_context.txt`): after a
+/// locative or before a place's head word.
+fn place_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let before = i.checked_sub(1).map(|j| tokens[j].word);
-    let after = tokens.get(i + 1).map(|t| t.word);
-    before.is_some_and(|w| PLACE_BEFORE.contains(&w))
-        || after.is_some_and(|w| PLACE_AFTER.iter().any(|a| w.starts_with(a)))
+    before.is_some_and(|w| rules.lexicons.place_context.get(w).is_some_and(|role| role == "before"))
+        || next_word_opens_with(rules, tokens, i, "after")
 }
 
 /// A transliterated word standing where a place or a thing stands, which
 /// is no person's name however jieba tags it.
-fn place_or_thing_context(tokens: &[Token<'_>], i: usize) -> bool {
-    let after = tokens.get(i + 1).map(|t| t.word);
-    place_context(tokens, i) || after.is_some_and(|w| THING_AFTER.iter().any(|a| w.starts_with(a)))
+fn place_or_thing_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    place_context(rules, tokens, i) || next_word_opens_with(rules, tokens, i, "thing")
+}
+
+/// Whether the word after token `i` starts with a `place_context.txt` head
+/// of `role`.
+fn next_word_opens_with(rules: &Rules, tokens: &[Token<'_>], i: usize, role: &str) -> bool {
+    let heads = &rules.lexicons.place_context;
+    tokens.get(i + 1).is_some_and(|t| heads.iter().any(|(head, r)| r == role && t.word.starts_with(head.as_str())))
 }
 
 /// Places jieba tags as transliterated names (新德里/nrt, 克什米尔/nrt): the
@@ -1106,7 +1103,7 @@ fn transliterated_places(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out
     for (i, tok) in s.tokens.iter().enumerate() {
         if tok.tag == "nrt"
             && tok.word.chars().count() >= 2
-            && place_context(&s.tokens, i)
+            && place_context(rules, &s.tokens, i)
             && plausible_foreign_name(rules, tok.word)
         {
             out.push(mention(s, tok.start, tok.end, rule));

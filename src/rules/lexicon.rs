@@ -80,6 +80,9 @@ pub struct Lexicons {
     /// Word → role (head, modifier, field) of words that build industry
     /// names (产业, 智慧, 领域).
     pub industry_affixes: HashMap<String, String>,
+    /// Word → role (before, after, thing) of words around a transliterated
+    /// name that show it names a place or a thing (在, 市, 现象).
+    pub place_context: HashMap<String, String>,
     /// Unit → kind (count, money, percent, rank, physical, people); units of
     /// time are left out, since dates are not figures.
     pub units: BTreeMap<String, String>,

@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 33] = [
+const FILES: [&str; 34] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -138,6 +138,7 @@ const FILES: [&str; 33] = [
     "lexicons/org_suffixes.txt",
     "lexicons/place_suffixes.txt",
     "lexicons/industry_affixes.txt",
+    "lexicons/place_context.txt",
     "lexicons/units.txt",
     "lexicons/qualifiers.txt",
     "lexicons/qualifiers_postfix.txt",
@@ -230,6 +231,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         org_suffixes: two_col("lexicons/org_suffixes.txt", diag).into_iter().collect(),
         place_suffixes: two_col("lexicons/place_suffixes.txt", diag).into_iter().collect(),
         industry_affixes: two_col("lexicons/industry_affixes.txt", diag).into_iter().collect(),
+        place_context: two_col("lexicons/place_context.txt", diag).into_iter().collect(),
         units: two_col("lexicons/units.txt", diag).into_iter().filter(|(_, kind)| kind != "time").collect(),
         qualifiers: list("lexicons/qualifiers.txt", diag),
         postfix_qualifiers: list("lexicons/qualifiers_postfix.txt", diag),
