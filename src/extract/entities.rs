@@ -851,8 +851,7 @@ fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut
         let Some(last) = chars.next() else { continue };
         let rest = chars.as_str();
         let alone = rest.is_empty() && matches!(next.tag, "ns" | "nr" | "ng" | "n" | "uj" | "u" | "j" | "zg");
-        let speech = |w: &str| rules.lexicons.speech_verbs.iter().any(|v| v == w);
-        let before_particle = matches!(rest, "的" | "了" | "说") && !speech(next.word);
+        let before_particle = matches!(rest, "的" | "了" | "说") && !rules.lexicons.is_speech_verb(next.word);
         let fits = ('\u{4e00}'..='\u{9fff}').contains(&last)
             && !rules.lexicons.not_in_names.contains(&last)
             && !rules.lexicons.not_name_end.contains(&last);
@@ -927,9 +926,8 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let next = tokens.get(i + 1);
     let name_at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| PERSON_TAGS[..3].contains(&t.tag));
     let titled_before = prev.is_some_and(|t| lex.titles.iter().any(|title| t.word.ends_with(title.as_str())));
-    let titled_after = next.is_some_and(|t| {
-        lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.speech_verbs.iter().any(|v| v == t.word)
-    });
+    let titled_after =
+        next.is_some_and(|t| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word));
     let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))
         || (next.is_some_and(|t| t.word == "、") && name_at(Some(i + 2)));
     titled_before || titled_after || listed

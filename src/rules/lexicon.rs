@@ -159,6 +159,10 @@ impl Lexicons {
     pub fn is_title(&self, s: &str) -> bool {
         self.titles.contains(s)
     }
+
+    pub fn is_speech_verb(&self, s: &str) -> bool {
+        self.speech_verbs.iter().any(|v| v == s)
+    }
 }
 
 /// One place of the administrative hierarchy.
