@@ -22,14 +22,15 @@ use std::fs::File;
 use std::io::{self, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::mpsc;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParseError, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphName, Quad, Triple};
+use oxigraph::model::{GraphNameRef, Quad, QuadRef, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
     QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter, SparqlEvaluator, SparqlSyntaxError,
 };
-use oxigraph::store::{StorageError, Store};
+use oxigraph::store::{StorageError, Store, Transaction};
 
 use crate::export::vocab::PREFIXES;
 use crate::export::{rdf, NQUADS_FILE};
@@ -121,8 +122,11 @@ pub fn run(dir: &Path, query: &str, format: ResultFormat, w: &mut impl Write) ->
     run_on_store(&store, query, format, w)
 }
 
-/// An in-memory store holding `dir/graph.nq`: see `store_from_quads`. The
-/// file is parsed as it is loaded, never held whole.
+/// An in-memory store holding `dir/graph.nq`, parsed as it is loaded, never
+/// held whole. Its named graphs are the document graphs and its default graph
+/// is their union, each triple once. The union is copied in rather than left
+/// to oxigraph's union-default-graph mode, which yields a triple once per
+/// graph holding it and so would repeat rows and inflate `COUNT`s.
 pub fn load_store(dir: &Path) -> Result<Store, QueryError> {
     let path = dir.join(NQUADS_FILE);
     let file = File::open(&path).map_err(|e| match e.kind() {
@@ -131,62 +135,65 @@ pub fn load_store(dir: &Path) -> Result<Store, QueryError> {
     })?;
     check_fits_in_memory(&path, file.metadata()?.len(), crate::system::available_memory())?;
     let store = Store::new()?;
-    let mut loader = store.bulk_loader();
+    let mut transaction = store.start_transaction()?;
     // Parsing and inserting each take about half the time: the parser runs on
-    // its own thread, a few batches ahead of the inserts.
+    // its own thread, a few batches ahead of the inserts. Inserted batches go
+    // back to it, so that freeing their strings is not the inserter's work too.
     std::thread::scope(|scope| {
-        let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<Quad>, QueryError>>(4);
-        scope.spawn(|| parse_batches(file, &path, batches));
+        let (batches, received) = mpsc::sync_channel::<Result<Vec<Quad>, QueryError>>(4);
+        let (used, returned) = mpsc::channel::<Vec<Quad>>();
+        scope.spawn(|| parse_batches(file, &path, batches, returned));
         for batch in received {
-            loader.load_quads(batch?)?;
+            let batch = batch?;
+            insert_with_union(&mut transaction, &batch);
+            // The parser may have stopped at an error; its batches are dropped here then.
+            let _ = used.send(batch);
         }
         Ok::<_, QueryError>(())
     })?;
-    loader.commit()?;
+    transaction.commit()?;
     Ok(store)
 }
 
-/// Quads per batch sent from the parser thread to the loader.
+/// Quads per batch sent from the parser thread to the inserter.
 const LOAD_BATCH: usize = 16 * 1024;
 
-/// Parses `file` into batches of quads, each followed by its union copy,
-/// until the end, the first error, or the receiver hanging up. The IRIs are
-/// not re-validated (`lenient`): the file is zhkg's own output, and N-Quads
-/// syntax errors are still reported with their position.
-fn parse_batches(file: File, path: &Path, batches: std::sync::mpsc::SyncSender<Result<Vec<Quad>, QueryError>>) {
+/// Parses `file` into batches of quads, until the end, the first error, or
+/// the receiver hanging up. The IRIs are not re-validated (`lenient`): the
+/// file is zhkg's own output, and N-Quads syntax errors are still reported
+/// with their position. Batches coming back on `used` are dropped here.
+fn parse_batches(
+    file: File,
+    path: &Path,
+    batches: mpsc::SyncSender<Result<Vec<Quad>, QueryError>>,
+    used: mpsc::Receiver<Vec<Quad>>,
+) {
     let mut batch = Vec::with_capacity(LOAD_BATCH);
     for quad in RdfParser::from_format(RdfFormat::NQuads).lenient().for_reader(BufReader::new(file)) {
         match quad {
-            Ok(quad) => batch.extend(with_union(quad)),
+            Ok(quad) => batch.push(quad),
             Err(source) => {
                 let _ = batches.send(Err(QueryError::Load { path: path.to_path_buf(), source }));
                 return;
             }
         }
-        if batch.len() >= LOAD_BATCH && batches.send(Ok(std::mem::take(&mut batch))).is_err() {
-            return;
+        if batch.len() >= LOAD_BATCH {
+            if batches.send(Ok(std::mem::replace(&mut batch, Vec::with_capacity(LOAD_BATCH)))).is_err() {
+                return;
+            }
+            used.try_iter().for_each(drop);
         }
     }
     let _ = batches.send(Ok(batch));
 }
 
-/// An in-memory store whose named graphs are the document graphs and whose
-/// default graph is their union, each triple once. The union is copied in
-/// rather than left to oxigraph's union-default-graph mode, which yields a
-/// triple once per graph holding it and so would repeat rows and inflate
-/// `COUNT`s.
-pub fn store_from_quads(quads: impl IntoIterator<Item = Quad>) -> Result<Store, QueryError> {
-    let store = Store::new()?;
-    let mut loader = store.bulk_loader();
-    loader.load_quads(quads.into_iter().flat_map(with_union))?;
-    loader.commit()?;
-    Ok(store)
-}
-
-/// The quad, and its triple in the default graph.
-fn with_union(quad: Quad) -> [Quad; 2] {
-    let union = Quad::new(quad.subject.clone(), quad.predicate.clone(), quad.object.clone(), GraphName::DefaultGraph);
-    [quad, union]
+/// Inserts each quad, and its triple into the default graph: borrowed, so the
+/// union copy costs no strings.
+fn insert_with_union(transaction: &mut Transaction<'_>, quads: &[Quad]) {
+    for quad in quads {
+        transaction.insert(quad);
+        transaction.insert(QuadRef::new(&quad.subject, &quad.predicate, &quad.object, GraphNameRef::DefaultGraph));
+    }
 }
 
 /// Bytes of memory the in-memory store takes per byte of N-Quads, measured
@@ -218,8 +225,8 @@ pub fn run_on_store(store: &Store, query: &str, format: ResultFormat, w: &mut im
 
 /// Parses and evaluates `query` on `store` with the export prefixes
 /// predeclared: the structured results, for tests and other stages. The
-/// default graph is the store's own, which `load_store` and
-/// `store_from_quads` fill with the union of the document graphs.
+/// default graph is the store's own, which `load_store` fills with the union
+/// of the document graphs.
 pub fn evaluate(store: &Store, query: &str) -> Result<QueryResults<'static>, QueryError> {
     Ok(evaluator().parse_query(query)?.on_store(store).execute()?)
 }
