@@ -9,7 +9,7 @@
 //! are views for a desktop tool or a data frame, not for a whole archive.
 
 use std::fs::File;
-use std::io::{self, BufReader};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -27,7 +27,7 @@ pub fn merge_rdf(shards: &[PathBuf], dir: &Path, opts: &ExportOptions) -> Result
         let path = shard.join(NQUADS_FILE);
         let read_error = |source| ExportError::Read { path: path.clone(), source };
         let mut file = File::open(&path).map_err(read_error)?;
-        io::copy(&mut file, nquads.file.as_mut().expect("open until committed")).map_err(|e| nquads.error(e))?;
+        nquads.append_from(&mut file)?;
         let reader = BufReader::new(File::open(&path).map_err(read_error)?);
         // A document's quads are contiguous: its own triples are written
         // together when its graph ends, as `extract` writes them.

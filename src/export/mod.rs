@@ -16,6 +16,7 @@ pub mod graphml;
 mod merge;
 pub mod names;
 pub mod rdf;
+mod staged;
 pub mod vocab;
 
 #[cfg(test)]
@@ -24,15 +25,15 @@ pub(crate) mod fixture;
 mod tests;
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use self::csv::{CsvSerializer, Table, WriterCsvSerializer};
 pub use self::graphml::{GraphMlSerializer, WriterGraphMlSerializer};
 pub use self::merge::merge_rdf;
 pub use self::names::Iris;
+use self::staged::Staged;
 use crate::graph::{KnowledgeGraph, Totals};
 use crate::model::DocFacts;
 
@@ -205,9 +206,10 @@ impl Exporter {
         fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir { path: dir.into(), source })?;
         let nquads = outputs.nquads.then(|| Staged::create(dir, NQUADS_FILE)).transpose()?;
         let turtle = outputs.turtle.then(|| TurtleStage::create(dir)).transpose()?;
-        let graphml_body = outputs.graphml.then(|| Staged::create(dir, &format!("{GRAPHML_FILE}.body"))).transpose()?;
+        let graphml_body =
+            outputs.graphml.then(|| Staged::scratch(dir, &format!("{GRAPHML_FILE}.body"))).transpose()?;
         let tables = if outputs.csv { &Table::ALL[1..] } else { &[] };
-        let tables = tables.iter().map(|&t| Ok((t, Staged::table(dir, t)?))).collect::<Result<_, _>>()?;
+        let tables = tables.iter().map(|&t| Ok((t, table_file(dir, t)?))).collect::<Result<_, _>>()?;
         let (dir, totals) = (dir.to_path_buf(), Totals::default());
         Ok(Self { dir, iris, outputs, nquads, turtle, graphml_body, tables, totals })
     }
@@ -243,10 +245,10 @@ impl Exporter {
         let mut staged: Vec<Staged> = self.turtle.map(TurtleStage::finish).transpose()?.into_iter().collect();
         staged.extend(self.nquads);
         if let Some(body) = self.graphml_body {
-            staged.push(body.into_graphml(&self.dir, &self.totals, &self.iris)?);
+            staged.push(graphml_file(body, &self.dir, &self.totals, &self.iris)?);
         }
         if self.outputs.csv {
-            let mut entities = Staged::table(&self.dir, Table::Entities)?;
+            let mut entities = table_file(&self.dir, Table::Entities)?;
             entities.append(&csv::to_bytes(&csv::corpus_rows(Table::Entities, &self.totals, &self.iris)))?;
             staged.push(entities);
         }
@@ -318,85 +320,28 @@ impl TurtleStage {
     }
 }
 
-/// A temporary file being written beside its destination, renamed over it
-/// by `commit`. Dropping it uncommitted removes the temporary file.
-struct Staged {
-    temp: PathBuf,
-    dest: PathBuf,
-    /// `None` once the writer was handed out (`writer`) or completed.
-    file: Option<BufWriter<File>>,
-    committed: bool,
+/// A CSV table, its header written.
+fn table_file(dir: &Path, table: Table) -> Result<Staged, ExportError> {
+    let mut staged = Staged::create(dir, table.file_name())?;
+    staged.append(&csv::to_bytes(&[table.header().iter().map(|h| h.to_string()).collect()]))?;
+    Ok(staged)
 }
 
-impl Staged {
-    /// Creates `dir/.NAME.PID-N.tmp`; the process id and a counter keep
-    /// concurrent exports apart.
-    fn create(dir: &Path, name: &str) -> Result<Self, ExportError> {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
-        let dest = dir.join(name);
-        let file = File::create(&temp).map_err(|source| ExportError::Write { path: dest.clone(), source })?;
-        Ok(Staged { temp, dest, file: Some(BufWriter::with_capacity(1 << 16, file)), committed: false })
-    }
-
-    /// A CSV table, its header written.
-    fn table(dir: &Path, table: Table) -> Result<Self, ExportError> {
-        let mut staged = Staged::create(dir, table.file_name())?;
-        staged.append(&csv::to_bytes(&[table.header().iter().map(|h| h.to_string()).collect()]))?;
-        Ok(staged)
-    }
-
-    fn error(&self, source: io::Error) -> ExportError {
-        ExportError::Write { path: self.dest.clone(), source }
-    }
-
-    fn append(&mut self, bytes: &[u8]) -> Result<(), ExportError> {
-        let file = self.file.as_mut().expect("appending to a staged file still open");
-        file.write_all(bytes).map_err(|e| ExportError::Write { path: self.dest.clone(), source: e })
-    }
-
-    /// Hands the writer to a serializer, which gives it back to `file`.
-    fn take_writer(&mut self) -> BufWriter<File> {
-        self.file.take().expect("a staged file hands out its writer once")
-    }
-
-    fn flush_and_sync(&mut self) -> Result<(), ExportError> {
-        if let Some(mut file) = self.file.take() {
-            file.flush().map_err(|e| self.error(e))?;
-            file.get_ref().sync_all().map_err(|e| self.error(e))?;
-        }
-        Ok(())
-    }
-
-    /// The GraphML file: the corpus part, then this body, which documents
-    /// were appended to.
-    fn into_graphml(mut self, dir: &Path, totals: &Totals, iris: &Iris) -> Result<Staged, ExportError> {
-        self.flush_and_sync()?;
-        let mut out = Staged::create(dir, GRAPHML_FILE)?;
-        let dest = out.dest.clone();
-        let error = |source| ExportError::Write { path: dest.clone(), source };
-        let mut xml = quick_xml::Writer::new(out.take_writer());
-        graphml::write_start(&mut xml).map_err(error)?;
-        graphml::write_corpus_part(&mut xml, totals, iris).map_err(error)?;
-        let mut body = File::open(&self.temp).map_err(error)?;
-        io::copy(&mut body, xml.get_mut()).map_err(error)?;
-        graphml::write_end(&mut xml).map_err(error)?;
-        out.file = Some(xml.into_inner());
-        Ok(out)
-    }
-
-    fn commit(mut self) -> Result<PathBuf, ExportError> {
-        fs::rename(&self.temp, &self.dest).map_err(|source| ExportError::Write { path: self.dest.clone(), source })?;
-        self.committed = true;
-        Ok(self.dest.clone())
-    }
-}
-
-impl Drop for Staged {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = fs::remove_file(&self.temp);
-        }
-    }
+/// The GraphML file: the corpus part, then `body`, which documents were
+/// appended to.
+fn graphml_file(mut body: Staged, dir: &Path, totals: &Totals, iris: &Iris) -> Result<Staged, ExportError> {
+    body.flush_and_sync()?;
+    let mut out = Staged::create(dir, GRAPHML_FILE)?;
+    let dest = out.dest_path().to_path_buf();
+    let error = |source| ExportError::Write { path: dest.clone(), source };
+    let mut xml = quick_xml::Writer::new(out.take_writer());
+    graphml::write_start(&mut xml).map_err(error)?;
+    graphml::write_corpus_part(&mut xml, totals, iris).map_err(error)?;
+    out.put_writer(xml.into_inner());
+    let mut body = fs::File::open(body.temp_path()).map_err(error)?;
+    out.append_from(&mut body)?;
+    let mut xml = quick_xml::Writer::new(out.take_writer());
+    graphml::write_end(&mut xml).map_err(error)?;
+    out.put_writer(xml.into_inner());
+    Ok(out)
 }
