@@ -15,7 +15,7 @@
 //! - `graph+export`: `export::write_all` (per-document graphs, rendering, writing) into a
 //!   temporary folder.
 //! - `jieba_tag`: plain `Jieba::new()` `.tag(line, true)`, line by line.
-//! - `startup`: `Rules::load` + `Pipeline::new`.
+//! - `startup`: `Pipeline::load` (rules compiled beside jieba's dictionary).
 //!
 //! Ten flat samples of a few seconds each keep `cargo bench --bench stages`
 //! within a few minutes on two cores. Ratios across groups: `benches/ratio.rs`.
@@ -120,7 +120,7 @@ fn stages(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("startup");
     configure_startup(&mut group);
-    group.bench_function("rules_load+pipeline_new", |b| b.iter(|| Pipeline::new(common::load_rules())));
+    group.bench_function("pipeline_load", |b| b.iter(common::load_pipeline));
     group.finish();
 }
 

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use zhkg::input::{self, Document};
 use zhkg::model::DocId;
+use zhkg::pipeline::Pipeline;
 use zhkg::rules::Rules;
 
 /// About 2 MiB: large enough that per-call overheads vanish, small enough
@@ -89,6 +90,12 @@ pub fn crate_dir() -> &'static Path {
 pub fn load_rules() -> Rules {
     let dir = crate_dir().join("rules");
     Rules::load(&dir).unwrap_or_else(|e| panic!("loading {}: {e}", dir.display()))
+}
+
+/// The pipeline over the crate's rules/ folder, built as the binary builds it.
+pub fn load_pipeline() -> Pipeline {
+    let dir = crate_dir().join("rules");
+    Pipeline::load(&dir).unwrap_or_else(|e| panic!("loading {}: {e}", dir.display()))
 }
 
 fn read_seeds() -> Vec<Document> {

@@ -96,7 +96,6 @@ impl Default for RulesArg {
 impl RulesArg {
     /// Loads and compiles the rules; a broken folder is reported whole.
     pub(crate) fn pipeline(&self) -> anyhow::Result<crate::pipeline::Pipeline> {
-        let rules = crate::rules::Rules::load(&self.rules)?;
-        Ok(crate::pipeline::Pipeline::new(rules))
+        Ok(crate::pipeline::Pipeline::load(&self.rules)?)
     }
 }
