@@ -2,7 +2,9 @@
 //! comment, TSV files have a header line. Readers report bad lines by position
 //! and keep going, so one run shows every problem.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -46,7 +48,7 @@ pub(crate) fn read_tsv<'a>(
 
 /// Reads `word<TAB>kind` lines (no header): suffixes and units.
 pub(crate) fn read_tsv_headerless(file: &str, text: &str, diag: &mut Diagnostics) -> Vec<(String, String)> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut out = Vec::new();
     for (line, l) in content_lines(text) {
         let mut cols = l.split('\t').map(str::trim);
@@ -201,7 +203,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(entries.iter().map(|e| &e.surface))
             .expect("gazetteer automaton fits in memory");
-        let mut places: HashMap<String, Vec<PlaceInfo>> = HashMap::new();
+        let mut places: HashMap<String, Vec<PlaceInfo>> = HashMap::default();
         for p in place_rows {
             places.entry(p.name.clone()).or_default().push(p);
         }

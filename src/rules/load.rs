@@ -221,7 +221,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
     let list = |name: &str, diag: &mut Diagnostics| lexicon::read_list(name, folder.text(name), diag);
     let two_col = |name: &str, diag: &mut Diagnostics| lexicon::read_tsv_headerless(name, folder.text(name), diag);
     // Character classes: any number of characters per line.
-    let chars = |name: &str, diag: &mut Diagnostics| -> std::collections::HashSet<char> {
+    let chars = |name: &str, diag: &mut Diagnostics| -> rustc_hash::FxHashSet<char> {
         list(name, diag).iter().flat_map(|l| l.chars()).filter(|c| !c.is_whitespace()).collect()
     };
     Lexicons {
