@@ -37,7 +37,10 @@ fn candidates(rules: &Rules, s: &Sentence<'_>) -> Vec<EntityMention> {
             }
             EntityRuleKind::Suffix if rule.ty == EntityType::Place => place_suffix_names(rules, rule, s, &mut out),
             EntityRuleKind::Suffix if rule.ty == EntityType::Industry => industry_compounds(rules, rule, s, &mut out),
-            EntityRuleKind::Suffix => suffix_names(rules, rule, s, &mut out),
+            EntityRuleKind::Suffix => {
+                suffix_names(rules, rule, s, &mut out);
+                standalone_bodies(rules, rule, s, &mut out);
+            }
             EntityRuleKind::List => industry_list(rules, rule, s, &mut out),
             EntityRuleKind::Pattern => pattern(rules, rule, s, &mut out),
             EntityRuleKind::Tagger => tagger(rules, rule, s, &mut out),
@@ -216,6 +219,27 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         let counted = name_part.first().is_some_and(|t| is_quantity(t.word));
         if proper && !counted && !rules.lexicons.not_organization.contains(name) {
             out.push(mention(s, start, tok.end, rule));
+        }
+    }
+}
+
+/// Bodies named by their kind alone (standalone_bodies.txt): a word that is
+/// one (市委, 国会), or opens a word jieba glued to a title (市委书记, 省委常委),
+/// where the body is the word less the title.
+fn standalone_bodies(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let bodies = &rules.lexicons.standalone_bodies;
+    for tok in &s.tokens {
+        let body_len = if bodies.contains(tok.word) {
+            Some(tok.word.len())
+        } else {
+            tok.word
+                .char_indices()
+                .skip(1)
+                .map(|(at, _)| at)
+                .find(|&at| bodies.contains(&tok.word[..at]) && rules.lexicons.is_title(&tok.word[at..]))
+        };
+        if let Some(len) = body_len {
+            out.push(mention(s, tok.start, tok.start + len, rule));
         }
     }
 }
