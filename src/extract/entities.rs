@@ -651,9 +651,12 @@ fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Ent
 /// The span a pattern's `name` group really covers, if it is a name.
 fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
     if rule.ty == EntityType::Organization {
-        // 一间办公室, 这家工厂: a count or a determiner, not a name.
-        let first = s.text[start..end].chars().next()?;
-        return (!GENERIC_STEM_START.contains(first)).then_some((start, end));
+        // 一间办公室, 这家工厂: a count or a determiner, not a name; but a
+        // congress is named by its number alone (十五大).
+        let name = &s.text[start..end];
+        let first = name.chars().next()?;
+        let numbered = name.chars().count() >= 3 && name.chars().rev().skip(1).all(|c| NUMBER_CHARS.contains(c));
+        return (numbered || !GENERIC_STEM_START.contains(first)).then_some((start, end));
     }
     if rule.ty != EntityType::Person {
         return Some((start, end));
@@ -733,9 +736,10 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
     // A common word of two characters (程度, 全体) is no name however it is
     // placed; a three-character word jieba knows may be a famous name it
     // tags otherwise (周恩来/t, 金正日/nz), which the pattern's context names.
-    let known_word = s.tokens.iter().any(|t| {
-        t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t)
-    });
+    let known_word = s
+        .tokens
+        .iter()
+        .any(|t| t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t));
     let titled = title_after_surname(rules, &s.text[start..], end - start);
     (!known_word && !titled && plausible_person(rules, &s.text[start..end])).then_some(end)
 }
@@ -782,6 +786,10 @@ pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
 fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let tags: Vec<&str> = rule.tag.as_deref().expect("tagger rules have a tag").split('|').collect();
     for (i, tok) in s.tokens.iter().enumerate().filter(|(_, t)| tags.contains(&t.tag)) {
+        // 尤伯杯/nr names a thing (named_things proposes its person).
+        if rule.ty == EntityType::Person && named_thing_stem(rules, tok.word).is_some() {
+            continue;
+        }
         let ok = match rule.ty {
             // A two-character name from jieba's dictionary is mostly a common
             // word (荣幸, 滑雪): it needs a title, a speech verb or a list of
@@ -851,7 +859,34 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         split_names(rules, rule, s, out);
         completed_names(rules, rule, s, out);
         places_in_person_context(rules, rule, s, out);
+        named_things(rules, rule, s, out);
     }
+}
+
+/// The persons things are named after (戴维斯杯/nz → 戴维斯), in the words
+/// jieba tags as names or proper nouns.
+fn named_things(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for tok in s.tokens.iter().filter(|t| matches!(t.tag, "nr" | "nrt" | "nrfg" | "nz")) {
+        if let Some(stem) = named_thing_stem(rules, tok.word) {
+            out.push(mention(s, tok.start, tok.start + stem.len(), rule));
+        }
+    }
+}
+
+/// A word jieba tags as a name that ends in a thing's head word
+/// (place_context.txt, role `thing`): a thing named after a person whose
+/// name is spelt by sound (a trophy, 戴维斯杯/nr → 戴维斯); the person is the
+/// word less the head.
+fn named_thing_stem<'a>(rules: &Rules, word: &'a str) -> Option<&'a str> {
+    // The longest head that ends the word, whatever the map's order.
+    let stem = rules
+        .lexicons
+        .place_context
+        .iter()
+        .filter(|(_, role)| role.as_str() == "thing")
+        .filter_map(|(head, _)| word.strip_suffix(head.as_str()))
+        .min_by_key(|stem| stem.len())?;
+    (stem.chars().count() >= 2 && is_spelt(rules, stem)).then_some(stem)
 }
 
 /// Countries written by their one-character abbreviation where jieba, too,
