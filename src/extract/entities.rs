@@ -726,6 +726,12 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
     if matches!(first.tag, "p" | "r" | "c" | "u" | "uj" | "ul") {
         return None;
     }
+    // Nor with a verb or an adverb of two characters that the name would
+    // run past (申请/到, 商量/过, 应/如此 is 应/v alone and stays).
+    let word_run_past = first.end < end && first.word.chars().count() >= 2;
+    if word_run_past && matches!(first.tag, "v" | "vn" | "d" | "ad") {
+        return None;
+    }
     let mut end = end;
     if !s.bounds.contains(end) {
         let shorter = end - s.text[..end].chars().next_back()?.len_utf8();
