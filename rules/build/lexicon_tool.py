@@ -31,6 +31,7 @@ SPEC = {
     "not_person.txt": (1, None),
     "dictionary_names.txt": (1, None),
     "nations.txt": (1, None),
+    "standalone_bodies.txt": (1, None),
 }
 
 

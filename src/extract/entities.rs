@@ -37,7 +37,10 @@ fn candidates(rules: &Rules, s: &Sentence<'_>) -> Vec<EntityMention> {
             }
             EntityRuleKind::Suffix if rule.ty == EntityType::Place => place_suffix_names(rules, rule, s, &mut out),
             EntityRuleKind::Suffix if rule.ty == EntityType::Industry => industry_compounds(rules, rule, s, &mut out),
-            EntityRuleKind::Suffix => suffix_names(rules, rule, s, &mut out),
+            EntityRuleKind::Suffix => {
+                suffix_names(rules, rule, s, &mut out);
+                standalone_bodies(rules, rule, s, &mut out);
+            }
             EntityRuleKind::List => industry_list(rules, rule, s, &mut out),
             EntityRuleKind::Pattern => pattern(rules, rule, s, &mut out),
             EntityRuleKind::Tagger => tagger(rules, rule, s, &mut out),
@@ -216,6 +219,27 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         let counted = name_part.first().is_some_and(|t| is_quantity(t.word));
         if proper && !counted && !rules.lexicons.not_organization.contains(name) {
             out.push(mention(s, start, tok.end, rule));
+        }
+    }
+}
+
+/// Bodies named by their kind alone (standalone_bodies.txt): a word that is
+/// one (市委, 国会), or opens a word jieba glued to a title (市委书记, 省委常委),
+/// where the body is the word less the title.
+fn standalone_bodies(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let bodies = &rules.lexicons.standalone_bodies;
+    for tok in &s.tokens {
+        let body_len = if bodies.contains(tok.word) {
+            Some(tok.word.len())
+        } else {
+            tok.word
+                .char_indices()
+                .skip(1)
+                .map(|(at, _)| at)
+                .find(|&at| bodies.contains(&tok.word[..at]) && rules.lexicons.is_title(&tok.word[at..]))
+        };
+        if let Some(len) = body_len {
+            out.push(mention(s, tok.start, tok.start + len, rule));
         }
     }
 }
@@ -627,9 +651,12 @@ fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Ent
 /// The span a pattern's `name` group really covers, if it is a name.
 fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
     if rule.ty == EntityType::Organization {
-        // 一间办公室, 这家工厂: a count or a determiner, not a name.
-        let first = s.text[start..end].chars().next()?;
-        return (!GENERIC_STEM_START.contains(first)).then_some((start, end));
+        // 一间办公室, 这家工厂: a count or a determiner, not a name; but a
+        // congress is named by its number alone (十五大).
+        let name = &s.text[start..end];
+        let first = name.chars().next()?;
+        let numbered = name.chars().count() >= 3 && name.chars().rev().skip(1).all(|c| NUMBER_CHARS.contains(c));
+        return (numbered || !GENERIC_STEM_START.contains(first)).then_some((start, end));
     }
     if rule.ty != EntityType::Person {
         return Some((start, end));
@@ -676,7 +703,13 @@ fn dotted_name_end(rules: &Rules, s: &Sentence<'_>, from: usize) -> Option<usize
 /// surname character of a common word (国家, 全家) is not taken.
 fn single_surname(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
     let tok = s.tokens.iter().find(|t| t.start == start)?;
-    let named = matches!(tok.tag, "nr" | "nrfg") && !rules.lexicons.not_person.contains(tok.word);
+    // 李先生/nr is in not_person.txt as a whole (no full name), but its
+    // surname is the name; 古老 stays a common word.
+    let addressed = tok.word.get(end - start..).is_some_and(|rest| {
+        let address = rules.lexicons.forms_of_address.iter().any(|f| f == rest) || rules.lexicons.is_title(rest);
+        address && rest.chars().count() >= 2
+    });
+    let named = matches!(tok.tag, "nr" | "nrfg") && (addressed || !rules.lexicons.not_person.contains(tok.word));
     (rules.lexicons.surnames.contains(&s.text[start..end]) && named).then_some((start, end))
 }
 
@@ -693,6 +726,12 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
     if matches!(first.tag, "p" | "r" | "c" | "u" | "uj" | "ul") {
         return None;
     }
+    // Nor with a verb or an adverb of two characters that the name would
+    // run past (申请/到, 商量/过, 应/如此 is 应/v alone and stays).
+    let word_run_past = first.end < end && first.word.chars().count() >= 2;
+    if word_run_past && matches!(first.tag, "v" | "vn" | "d" | "ad") {
+        return None;
+    }
     let mut end = end;
     if !s.bounds.contains(end) {
         let shorter = end - s.text[..end].chars().next_back()?.len_utf8();
@@ -700,8 +739,37 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
             end = shorter;
         }
     }
-    let known_word = s.tokens.iter().any(|t| t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag));
-    (!known_word && plausible_person(rules, &s.text[start..end])).then_some(end)
+    // A common word of two characters (程度, 全体) is no name however it is
+    // placed; a three-character word jieba knows may be a famous name it
+    // tags otherwise (周恩来/t, 金正日/nz), which the pattern's context names.
+    let known_word = s
+        .tokens
+        .iter()
+        .any(|t| t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t));
+    let titled = title_after_surname(rules, &s.text[start..], end - start);
+    (!known_word && !titled && plausible_person(rules, &s.text[start..end])).then_some(end)
+}
+
+/// Whether a title starts right after the first character of `text` and
+/// covers the rest of the name's `len` bytes (唐外长说, 常副局长): the
+/// person is named by the surname alone, the rest is the title.
+fn title_after_surname(rules: &Rules, text: &str, len: usize) -> bool {
+    let Some(first) = text.chars().next() else { return false };
+    let rest = &text[first.len_utf8()..];
+    rest.char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(MAX_TITLE_CHARS)
+        .any(|e| first.len_utf8() + e >= len && rules.lexicons.is_title(&rest[..e]))
+}
+
+/// Longest title looked for after a surname (党委副书记).
+const MAX_TITLE_CHARS: usize = 6;
+
+/// A word of three or four characters, opening with a surname, that jieba
+/// tags as a time or a proper noun (周恩来/t, 金正日/nz): its dictionary's
+/// tags for some famous names.
+fn famous_name_tag(rules: &Rules, t: &Token<'_>) -> bool {
+    matches!(t.tag, "t" | "nz") && (3..=4).contains(&t.word.chars().count()) && starts_with_surname(rules, t.word)
 }
 
 /// jieba's tags for person names, and `x` for words it does not know.
@@ -724,12 +792,18 @@ pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
 fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let tags: Vec<&str> = rule.tag.as_deref().expect("tagger rules have a tag").split('|').collect();
     for (i, tok) in s.tokens.iter().enumerate().filter(|(_, t)| tags.contains(&t.tag)) {
+        // 尤伯杯/nr names a thing (named_things proposes its person).
+        if rule.ty == EntityType::Person && named_thing_stem(rules, tok.word).is_some() {
+            continue;
+        }
         let ok = match rule.ty {
             // A two-character name from jieba's dictionary is mostly a common
             // word (荣幸, 滑雪): it needs a title, a speech verb or a list of
             // names beside it.
             EntityType::Person if rules.lexicons.dictionary_names.contains(tok.word) => {
-                plausible_foreign_name(rules, tok.word) && person_context(rules, &s.tokens, i)
+                plausible_foreign_name(rules, tok.word)
+                    && person_context(rules, &s.tokens, i)
+                    && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
             }
             // nrt marks a transliterated foreign name (克林顿): no surname, longer.
             EntityType::Person if tok.tag == "nrt" => {
@@ -740,9 +814,10 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // mostly idioms the HMM guessed: 保驾护航, 多云转晴).
             EntityType::Person if tok.tag == "nr" && !starts_with_surname(rules, tok.word) => {
                 let n = tok.word.chars().count();
-                let spelt = tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c));
+                let spelt = is_spelt(rules, tok.word);
                 plausible_foreign_name(rules, tok.word)
                     && ((n == 3 && (spelt || person_context(rules, &s.tokens, i))) || (n >= 4 && spelt))
+                    && !place_or_thing_context(rules, &s.tokens, i)
             }
             // Four characters after a one-character surname are mostly an
             // idiom (任重道远), unless all of them spell a foreign name.
@@ -790,7 +865,34 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         split_names(rules, rule, s, out);
         completed_names(rules, rule, s, out);
         places_in_person_context(rules, rule, s, out);
+        named_things(rules, rule, s, out);
     }
+}
+
+/// The persons things are named after (戴维斯杯/nz → 戴维斯), in the words
+/// jieba tags as names or proper nouns.
+fn named_things(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for tok in s.tokens.iter().filter(|t| matches!(t.tag, "nr" | "nrt" | "nrfg" | "nz")) {
+        if let Some(stem) = named_thing_stem(rules, tok.word) {
+            out.push(mention(s, tok.start, tok.start + stem.len(), rule));
+        }
+    }
+}
+
+/// A word jieba tags as a name that ends in a thing's head word
+/// (place_context.txt, role `thing`): a thing named after a person whose
+/// name is spelt by sound (a trophy, 戴维斯杯/nr → 戴维斯); the person is the
+/// word less the head.
+fn named_thing_stem<'a>(rules: &Rules, word: &'a str) -> Option<&'a str> {
+    // The longest head that ends the word, whatever the map's order.
+    let stem = rules
+        .lexicons
+        .place_context
+        .iter()
+        .filter(|(_, role)| role.as_str() == "thing")
+        .filter_map(|(head, _)| word.strip_suffix(head.as_str()))
+        .min_by_key(|stem| stem.len())?;
+    (stem.chars().count() >= 2 && is_spelt(rules, stem)).then_some(stem)
 }
 
 /// Countries written by their one-character abbreviation where jieba, too,
@@ -1075,11 +1177,18 @@ pub fn nested_relations(rules: &Rules, mentions: &[EntityMention], text: &str) -
 }
 
 /// A word standing where a place stands (`place_context.txt`): after a
-/// locative or before a place's head word.
+/// locative or a listed place (德国慕尼黑: a city after its country), or
+/// before a place's head word.
 fn place_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let before = i.checked_sub(1).map(|j| tokens[j].word);
-    before.is_some_and(|w| rules.lexicons.place_context.get(w).is_some_and(|role| role == "before"))
-        || next_word_opens_with(rules, tokens, i, "after")
+    before.is_some_and(|w| {
+        rules.lexicons.place_context.get(w).is_some_and(|role| role == "before") || is_listed_place(rules, w)
+    }) || next_word_opens_with(rules, tokens, i, "after")
+}
+
+/// A word spelt only in transliteration characters (伯尔尼, 琼斯).
+fn is_spelt(rules: &Rules, word: &str) -> bool {
+    word.chars().all(|c| rules.lexicons.transliteration.contains(&c))
 }
 
 /// A transliterated word standing where a place or a thing stands, which
@@ -1095,11 +1204,13 @@ fn next_word_opens_with(rules: &Rules, tokens: &[Token<'_>], i: usize, role: &st
     tokens.get(i + 1).is_some_and(|t| heads.iter().any(|(head, r)| r == role && t.word.starts_with(head.as_str())))
 }
 
-/// Places jieba tags as transliterated names (新德里/nrt, 克什米尔/nrt): the
-/// words so tagged that stand where a place stands.
+/// Places jieba tags as transliterated names (新德里/nrt, 克什米尔/nrt, and
+/// 伯尔尼/nr, spelt by sound): the words so tagged that stand where a place
+/// stands.
 fn transliterated_places(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for (i, tok) in s.tokens.iter().enumerate() {
-        if tok.tag == "nrt"
+        let foreign = tok.tag == "nrt" || (tok.tag == "nr" && is_spelt(rules, tok.word));
+        if foreign
             && tok.word.chars().count() >= 2
             && place_context(rules, &s.tokens, i)
             && plausible_foreign_name(rules, tok.word)

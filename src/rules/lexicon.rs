@@ -101,6 +101,8 @@ pub struct Lexicons {
     pub not_industry: HashSet<String>,
     /// Generic groups that look like organizations (高校, 科研院所).
     pub not_organization: HashSet<String>,
+    /// Bodies named by their kind alone (市委, 国会, 海军).
+    pub standalone_bodies: HashSet<String>,
     /// Characters that spell foreign names (马克思, 基里延科).
     pub transliteration: HashSet<char>,
     /// Function characters never inside a given name (的, 了, 和, 说).

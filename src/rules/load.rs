@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 34] = [
+const FILES: [&str; 35] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -148,6 +148,7 @@ const FILES: [&str; 34] = [
     "lexicons/nations.txt",
     "lexicons/not_industry.txt",
     "lexicons/not_organization.txt",
+    "lexicons/standalone_bodies.txt",
     "lexicons/transliteration_chars.txt",
     "lexicons/not_in_names_chars.txt",
     "lexicons/not_name_end_chars.txt",
@@ -241,6 +242,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         nations: list("lexicons/nations.txt", diag).into_iter().collect(),
         not_industry: list("lexicons/not_industry.txt", diag).into_iter().collect(),
         not_organization: list("lexicons/not_organization.txt", diag).into_iter().collect(),
+        standalone_bodies: list("lexicons/standalone_bodies.txt", diag).into_iter().collect(),
         transliteration: chars("lexicons/transliteration_chars.txt", diag),
         not_in_names: chars("lexicons/not_in_names_chars.txt", diag),
         not_name_end: chars("lexicons/not_name_end_chars.txt", diag),
