@@ -178,6 +178,10 @@ fn a_broken_rules_folder_is_reported_whole_before_anything_runs() {
     let text =
         fs::read_to_string(&relations).unwrap().replacen("\nkind = \"affiliation\"", "\nkind = \"affiliaton\"", 1);
     fs::write(&relations, text).unwrap();
+    let entities = rules.path().join("entities.toml");
+    let text =
+        fs::read_to_string(&entities).unwrap().replacen("\nidentity = \"document\"", "\nidentity = \"documnet\"", 1);
+    fs::write(&entities, text).unwrap();
     fs::write(
         rules.path().join("figures.toml"),
         "[[rule]]\nid = \"x\"\nkind = \"figure\"\npattern = '(?P<number>\\d+'\n",
@@ -190,6 +194,7 @@ fn a_broken_rules_folder_is_reported_whole_before_anything_runs() {
     let err = stderr(&o);
     assert!(err.contains("relations.toml:") && err.contains("affiliaton"), "{err}");
     assert!(err.contains("figures.toml:1:"), "{err}");
+    assert!(err.contains("entities.toml:") && err.contains("unknown identity `documnet`"), "{err}");
     assert!(fs::read_dir(out.path()).unwrap().next().is_none(), "nothing is written when rules are broken");
 }
 

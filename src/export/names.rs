@@ -40,8 +40,9 @@ impl Iris {
     }
 
     /// True for nodes minted per document (the document, its sentences and
-    /// mentions, assertions, figures, quotes), whose triples no other
-    /// document states; false for entities, rules, roles and memberships.
+    /// mentions, its own entities, assertions, figures, quotes), whose
+    /// triples no other document states; false for corpus entities, rules,
+    /// roles and memberships.
     pub fn is_document_local(&self, subject: &NamedOrBlankNode) -> bool {
         let NamedOrBlankNode::NamedNode(node) = subject else {
             return true;
@@ -51,9 +52,14 @@ impl Iris {
             .is_some_and(|path| ["doc/", "assertion/", "figure/", "quote/"].iter().any(|p| path.starts_with(p)))
     }
 
-    /// `B/id/person/黄汉权`.
+    /// `B/id/person/黄汉权`; `B/doc/ID/organization/市委` for an entity of
+    /// one document, which is then document-local.
     pub fn entity(&self, key: &EntityKey) -> NamedNode {
-        self.mint(&["id/", type_segment(key.ty), "/", &encode_segment(&key.name)])
+        let (ty, name) = (type_segment(key.ty), encode_segment(&key.name));
+        match &key.document {
+            None => self.mint(&["id/", ty, "/", &name]),
+            Some(doc) => self.mint(&["doc/", &encode_segment(&doc.0), "/", ty, "/", &name]),
+        }
     }
 
     /// `B/doc/ID`: the document, its `nif:Context` and its named graph.
@@ -186,9 +192,13 @@ fn short_hash(text: &str) -> String {
     })
 }
 
-/// `person:黄汉权`: the GraphML and CSV id of an entity.
+/// `person:黄汉权`: the GraphML and CSV id of an entity;
+/// `organization:市委@ID` for an entity of one document.
 pub fn entity_id(key: &EntityKey) -> String {
-    format!("{}:{}", type_segment(key.ty), key.name)
+    match &key.document {
+        None => format!("{}:{}", type_segment(key.ty), key.name),
+        Some(doc) => format!("{}:{}@{}", type_segment(key.ty), key.name, doc.0),
+    }
 }
 
 /// GraphML and CSV ids of every node, indexed by `NodeIndex`: `doc:ID`,

@@ -37,10 +37,8 @@ fn candidates(rules: &Rules, s: &Sentence<'_>) -> Vec<EntityMention> {
             }
             EntityRuleKind::Suffix if rule.ty == EntityType::Place => place_suffix_names(rules, rule, s, &mut out),
             EntityRuleKind::Suffix if rule.ty == EntityType::Industry => industry_compounds(rules, rule, s, &mut out),
-            EntityRuleKind::Suffix => {
-                suffix_names(rules, rule, s, &mut out);
-                standalone_bodies(rules, rule, s, &mut out);
-            }
+            EntityRuleKind::Suffix => suffix_names(rules, rule, s, &mut out),
+            EntityRuleKind::Standalone => standalone_bodies(rules, rule, s, &mut out),
             EntityRuleKind::List => industry_list(rules, rule, s, &mut out),
             EntityRuleKind::Pattern => pattern(rules, rule, s, &mut out),
             EntityRuleKind::Tagger => tagger(rules, rule, s, &mut out),
@@ -60,6 +58,7 @@ fn mention(s: &Sentence<'_>, start: usize, end: usize, rule: &EntityRule) -> Ent
         canonical: None,
         priority: rule.priority,
         nested: false,
+        document_scoped: rule.document_scoped,
     }
 }
 

@@ -55,6 +55,8 @@ pub struct EntityMention {
     /// True for a mention inside another (深圳市 in 深圳市前海管理局): it is an
     /// entity of its own but does not take part in sentence patterns.
     pub nested: bool,
+    /// True when its rule says `identity = "document"`.
+    pub document_scoped: bool,
 }
 
 impl EntityMention {

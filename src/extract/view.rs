@@ -119,6 +119,7 @@ mod tests {
             canonical: None,
             priority: 0,
             nested: false,
+            document_scoped: false,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::provenance::{DocumentInfo, Provenance};
+use super::provenance::{DocId, DocumentInfo, Provenance};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EntityType {
@@ -38,24 +38,36 @@ impl fmt::Display for EntityType {
     }
 }
 
-/// Identity of a real-world entity: its type and canonical name. IRIs and
-/// GraphML ids are derived from it alone, so they are stable across runs,
-/// machines and shards.
+/// Identity of a real-world entity: its type and canonical name, and for a
+/// name that means another body in each document (市委, 国会: rules with
+/// `identity = "document"`) its document. IRIs and GraphML ids are derived
+/// from it alone, so they are stable across runs, machines and shards.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct EntityKey {
     pub ty: EntityType,
     pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocId>,
 }
 
 impl EntityKey {
     pub fn new(ty: EntityType, name: impl Into<String>) -> Self {
-        Self { ty, name: name.into() }
+        Self { ty, name: name.into(), document: None }
+    }
+
+    /// The entity of this name in document `doc` only.
+    pub fn in_document(ty: EntityType, name: impl Into<String>, doc: DocId) -> Self {
+        Self { ty, name: name.into(), document: Some(doc) }
     }
 }
 
 impl fmt::Display for EntityKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.ty, self.name)
+        write!(f, "{}/{}", self.ty, self.name)?;
+        match &self.document {
+            Some(doc) => write!(f, "@{}", doc.0),
+            None => Ok(()),
+        }
     }
 }
 

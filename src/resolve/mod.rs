@@ -10,11 +10,15 @@
 //! is split into shards: a listed form takes the gazetteer's canonical name
 //! (深圳 → 深圳市, 国家发改委 → 国家发展和改革委员会); an organization written
 //! in short and in full in one document (前海管理局, 深圳市前海管理局) takes
-//! the full form.
+//! the full form. A name some rule marks `identity = "document"` (市委, 国会:
+//! another body in each document) is keyed by its document too, wherever
+//! in the document it occurs, so documents never share it.
 
 use crate::extract::{EntityMention, Extraction};
+use std::collections::BTreeSet;
+
 use crate::model::{
-    DocFacts, DocumentInfo, EntityKey, EntityType, Figure, Mention, Provenance, Quote, RelationFact, Span,
+    DocFacts, DocId, DocumentInfo, EntityKey, EntityType, Figure, Mention, Provenance, Quote, RelationFact, Span,
 };
 use crate::normalize::Repaired;
 
@@ -29,11 +33,9 @@ impl<'a> Resolver<'a> {
     pub fn new(repaired: &'a Repaired, doc: &'a DocumentInfo, mentions: &[EntityMention]) -> Self {
         let text = repaired.text.as_str();
         let surfaces: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
-        let keys = mentions
-            .iter()
-            .zip(&surfaces)
-            .map(|(m, &surface)| EntityKey::new(m.ty, canonical(m, surface, mentions, &surfaces)))
-            .collect();
+        let names: Vec<String> =
+            mentions.iter().zip(&surfaces).map(|(m, &surface)| canonical(m, surface, mentions, &surfaces)).collect();
+        let keys = scoped_keys(mentions, names, &doc.id);
         Self { text, repaired, doc, keys }
     }
 
@@ -91,6 +93,22 @@ impl<'a> Resolver<'a> {
         let span: Span = self.repaired.source_span(start..end);
         Provenance { doc: self.doc.id.clone(), sentence, span, rule: rule.clone() }
     }
+}
+
+/// The entity keys of `mentions` with their canonical `names`: a name that a
+/// document-scoped rule found anywhere in the document is the document's own
+/// at every mention (the document-consistency rule finds it again elsewhere).
+fn scoped_keys(mentions: &[EntityMention], names: Vec<String>, doc: &DocId) -> Vec<EntityKey> {
+    let scoped: BTreeSet<(EntityType, &str)> =
+        mentions.iter().zip(&names).filter(|(m, _)| m.document_scoped).map(|(m, name)| (m.ty, name.as_str())).collect();
+    let keys = mentions.iter().zip(&names).map(|(m, name)| {
+        if scoped.contains(&(m.ty, name.as_str())) {
+            EntityKey::in_document(m.ty, name.clone(), doc.clone())
+        } else {
+            EntityKey::new(m.ty, name.clone())
+        }
+    });
+    keys.collect()
 }
 
 /// The canonical name of one mention (see the module docs).

@@ -127,6 +127,9 @@ pub enum EntityRuleKind {
     /// The items of a 、-list that names at least one listed entity and
     /// ends in a word saying what the items are (人工智能、量子科技等领域).
     List,
+    /// Bodies named by their kind alone (市委, 国会), from
+    /// `lexicons/standalone_bodies.txt`.
+    Standalone,
     /// Every other occurrence, in the same document, of a name that a
     /// positive-priority rule found.
     Document,
@@ -142,6 +145,8 @@ pub struct EntityRule {
     pub tag: Option<String>,
     pub priority: i32,
     pub max_prefix: usize,
+    /// `identity = "document"`: what it finds is an entity of its document only.
+    pub document_scoped: bool,
     pub examples: Vec<RawExample>,
 }
 
@@ -166,8 +171,9 @@ pub(crate) fn entity_rule(
         "tagger" => EntityRuleKind::Tagger,
         "document" => EntityRuleKind::Document,
         "list" => EntityRuleKind::List,
+        "standalone" => EntityRuleKind::Standalone,
         other => {
-            fail(format!("unknown kind `{other}` (gazetteer, pattern, suffix, tagger, list, document)"));
+            fail(format!("unknown kind `{other}` (gazetteer, pattern, suffix, tagger, list, standalone, document)"));
             return None;
         }
     };
@@ -176,12 +182,20 @@ pub(crate) fn entity_rule(
         EntityRuleKind::Gazetteer => needs("lexicon", raw.lexicon.is_some()),
         EntityRuleKind::Pattern => needs("pattern", raw.pattern.is_some()),
         EntityRuleKind::Tagger => needs("tag", raw.tag.is_some()),
-        EntityRuleKind::Suffix | EntityRuleKind::List | EntityRuleKind::Document => None,
+        EntityRuleKind::Suffix | EntityRuleKind::List | EntityRuleKind::Standalone | EntityRuleKind::Document => None,
     };
     if let Some(msg) = missing {
         fail(msg);
         return None;
     }
+    let document_scoped = match raw.identity.as_deref() {
+        None | Some("corpus") => false,
+        Some("document") => true,
+        Some(other) => {
+            fail(format!("unknown identity `{other}` (corpus, document)"));
+            return None;
+        }
+    };
     if let Some(lex) = raw.lexicon.as_deref().filter(|l| !LEXICON_NAMES.contains(l)) {
         fail(format!("unknown lexicon `{lex}` ({})", LEXICON_NAMES.join(", ")));
         return None;
@@ -203,6 +217,7 @@ pub(crate) fn entity_rule(
         tag: raw.tag.clone(),
         priority: raw.priority,
         max_prefix: raw.max_prefix.unwrap_or(12),
+        document_scoped,
         examples: raw.examples.clone(),
     })
 }

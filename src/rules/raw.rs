@@ -52,6 +52,10 @@ pub struct RawEntityRule {
     pub priority: i32,
     /// For `suffix`: the longest name part before the suffix, in characters.
     pub max_prefix: Option<usize>,
+    /// `corpus` (default): one entity per name across the corpus; `document`:
+    /// one per name and document, for names that mean another body in each
+    /// document (市委, 国会).
+    pub identity: Option<String>,
     #[serde(default)]
     pub examples: Vec<RawExample>,
 }
