@@ -820,11 +820,14 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                     && !place_or_thing_context(rules, &s.tokens, i)
             }
             // Four characters after a one-character surname are mostly an
-            // idiom (任重道远), unless all of them spell a foreign name.
+            // idiom (任重道远), unless all of them spell a foreign name. A
+            // word spelt by sound that opens with a surname character (伯尔尼)
+            // is still a place or a thing where one stands.
             EntityType::Person => {
                 plausible_person(rules, tok.word)
                     && starts_with_surname(rules, tok.word)
                     && !opens_with_place(rules, tok.word)
+                    && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
                     && (tok.word.chars().count() < 4
                         || rules.lexicons.compound_surnames.iter().any(|c| tok.word.starts_with(c.as_str()))
                         || tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c)))
@@ -980,6 +983,7 @@ fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec
         let given_ok = (1..=2).contains(&n)
             && given.start == surname.end
             && matches!(given.tag, "n" | "nr" | "ng" | "a" | "nz" | "t" | "vn" | "j")
+            && (given.tag == "nr" || !weak_surname(rules, surname.word))
             && given
                 .word
                 .chars()
@@ -990,6 +994,13 @@ fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec
             out.push(mention(s, surname.start, given.end, rule));
         }
     }
+}
+
+/// 连/nr 金融/n is "even finance": a surname character that is more often a
+/// function word names nobody unless the word after it is a name, too.
+fn weak_surname(rules: &Rules, word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| rules.lexicons.weak_surnames.contains(&c)) && chars.next().is_none()
 }
 
 /// A foreign name jieba cut into pieces (拉特纳/亚克, 尤尔/科夫, 贾/亚拉/莉达):
