@@ -726,10 +726,13 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
     if matches!(first.tag, "p" | "r" | "c" | "u" | "uj" | "ul") {
         return None;
     }
-    // Nor with a verb or an adverb of two characters that the name would
-    // run past (申请/到, 商量/过, 应/如此 is 应/v alone and stays).
+    // Nor with a word of two characters, a verb, an adverb, a noun, an
+    // adjective, a locative, a number or a time, that the name would run
+    // past (申请/到, 程度/上, 任期/中; 应/如此 is 应/v alone and stays): jieba
+    // seldom glues a surname to the given name's first character as such a
+    // word.
     let word_run_past = first.end < end && first.word.chars().count() >= 2;
-    if word_run_past && matches!(first.tag, "v" | "vn" | "d" | "ad") {
+    if word_run_past && matches!(first.tag, "v" | "vn" | "d" | "ad" | "n" | "a" | "f" | "m" | "t") {
         return None;
     }
     let mut end = end;
