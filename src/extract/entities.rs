@@ -666,26 +666,48 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
     }
     match s.text[start..end].find('·') {
         // The regex cannot see where a dotted name's first part begins
-        // (会见了玛丽亚·…): it is the word that ends at the dot.
+        // (会见了玛丽亚·…).
         Some(dot) => {
-            let tok = s.tokens.iter().find(|t| t.end == start + dot && t.word.chars().count() >= 2)?;
+            let first = dotted_name_start(rules, s, start + dot)?;
             let last_dot = start + s.text[start..end].rfind('·')?;
-            Some((tok.start, dotted_name_end(rules, s, last_dot + '·'.len_utf8())?))
+            Some((first, dotted_name_end(rules, s, last_dot + '·'.len_utf8())?))
         }
         None => person_span(rules, s, start, end).map(|e| (start, e)),
     }
 }
 
+/// Where the first part of a dotted name begins, walking back from the dot
+/// over the words jieba takes for names and over words spelt only in
+/// transliteration characters, which jieba cuts off such a name whatever it
+/// tags them (玛丽/nr 特/d·, 卡/n 莱维/nrt·, an initial 阿/j·); a title, a
+/// particle or a common word before it ends the walk.
+fn dotted_name_start(rules: &Rules, s: &Sentence<'_>, dot: usize) -> Option<usize> {
+    let mut start = dot;
+    for tok in s.tokens.iter().rev().filter(|t| t.end <= dot) {
+        let spelt = is_spelt(rules, tok.word) && !matches!(tok.tag, "p" | "c" | "u" | "uj" | "ul" | "m");
+        let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg") || spelt;
+        let chars = s.text[tok.start..dot].chars().count();
+        if tok.end != start || !namelike || chars > MAX_DOTTED_PART_CHARS || rules.lexicons.is_title(tok.word) {
+            break;
+        }
+        start = tok.start;
+    }
+    (start < dot).then_some(start)
+}
+
+/// Longest first part of a dotted name (马格坦戈尔·…).
+const MAX_DOTTED_PART_CHARS: usize = 6;
+
 /// Where the last part of a dotted name ends: the regex cannot see it
 /// either (卡洛斯·阿马特在表决前指出). It runs over the words jieba takes for
-/// names or places and over single transliteration characters (阿马/特), and
-/// loses a particle jieba glued to it (雷斯及).
+/// names or places and over words spelt only in transliteration characters
+/// (阿马/特, 莱/万多/m/夫斯基), and loses a particle or an adverb jieba glued
+/// to it (雷斯及, 延科均).
 fn dotted_name_end(rules: &Rules, s: &Sentence<'_>, from: usize) -> Option<usize> {
     let mut end = from;
     for tok in s.tokens.iter().filter(|t| t.start >= from) {
-        let one = tok.word.chars().count() == 1;
-        let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg" | "ns" | "nz")
-            || (one && tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c)));
+        let spelt = is_spelt(rules, tok.word) && !matches!(tok.tag, "p" | "c" | "u" | "uj" | "ul");
+        let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg" | "ns" | "nz") || spelt;
         if tok.start != end || !namelike {
             break;
         }
@@ -694,7 +716,8 @@ fn dotted_name_end(rules: &Rules, s: &Sentence<'_>, from: usize) -> Option<usize
             break;
         }
     }
-    let trimmed = s.text[from..end].trim_end_matches(|c| rules.lexicons.not_in_names.contains(&c));
+    let lex = &rules.lexicons;
+    let trimmed = s.text[from..end].trim_end_matches(|c| lex.not_in_names.contains(&c) || lex.not_name_end.contains(&c));
     (!trimmed.is_empty()).then_some(from + trimmed.len())
 }
 
