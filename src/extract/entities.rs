@@ -773,7 +773,9 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
         .iter()
         .any(|t| t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t));
     let titled = title_after_surname(rules, &s.text[start..], end - start);
-    (!known_word && !titled && plausible_person(rules, &s.text[start..end])).then_some(end)
+    // 巴西籍教练, 印度前总理: a listed place opens the words before a title.
+    let placed = opens_with_place(rules, &s.text[start..end]);
+    (!known_word && !titled && !placed && plausible_person(rules, &s.text[start..end])).then_some(end)
 }
 
 /// Whether a title starts right after the first character of `text` and
