@@ -717,7 +717,8 @@ fn dotted_name_end(rules: &Rules, s: &Sentence<'_>, from: usize) -> Option<usize
         }
     }
     let lex = &rules.lexicons;
-    let trimmed = s.text[from..end].trim_end_matches(|c| lex.not_in_names.contains(&c) || lex.not_name_end.contains(&c));
+    let trimmed =
+        s.text[from..end].trim_end_matches(|c| lex.not_in_names.contains(&c) || lex.not_name_end.contains(&c));
     (!trimmed.is_empty()).then_some(from + trimmed.len())
 }
 
