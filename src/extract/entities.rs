@@ -679,7 +679,7 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
 /// Where the first part of a dotted name begins, walking back from the dot
 /// over the words jieba takes for names and over words spelt only in
 /// transliteration characters, which jieba cuts off such a name whatever it
-/// tags them (玛丽/nr 特/d·, 卡/n 莱维/nrt·, an initial 阿/j·); a title, a
+/// tags them (安娜/nr 特/d·, an initial 乔/zg·); a title, a
 /// particle or a common word before it ends the walk.
 fn dotted_name_start(rules: &Rules, s: &Sentence<'_>, dot: usize) -> Option<usize> {
     let mut start = dot;
@@ -701,8 +701,8 @@ const MAX_DOTTED_PART_CHARS: usize = 6;
 /// Where the last part of a dotted name ends: the regex cannot see it
 /// either (卡洛斯·阿马特在表决前指出). It runs over the words jieba takes for
 /// names or places and over words spelt only in transliteration characters
-/// (阿马/特, 莱/万多/m/夫斯基), and loses a particle or an adverb jieba glued
-/// to it (雷斯及, 延科均).
+/// (阿马/特, 万多/m 尔), and loses a particle or an adverb jieba glued to
+/// it (雷斯及, 科均).
 fn dotted_name_end(rules: &Rules, s: &Sentence<'_>, from: usize) -> Option<usize> {
     let mut end = from;
     for tok in s.tokens.iter().filter(|t| t.start >= from) {
@@ -774,7 +774,7 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
         .iter()
         .any(|t| t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t));
     let titled = title_after_surname(rules, &s.text[start..], end - start);
-    // 巴西籍教练, 印度前总理: a listed place opens the words before a title.
+    // 韩国籍/教练, 马里前/总统: a listed place opens the words before a title.
     let placed = opens_with_place(rules, &s.text[start..end]);
     (!known_word && !titled && !placed && plausible_person(rules, &s.text[start..end])).then_some(end)
 }
@@ -850,7 +850,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             }
             // Four characters after a one-character surname are mostly an
             // idiom (任重道远), unless all of them spell a foreign name. A
-            // word spelt by sound that opens with a surname character (伯尔尼)
+            // word spelt by sound that opens with a surname character (抵达普鲁士)
             // is still a place or a thing where one stands.
             EntityType::Person => {
                 plausible_person(rules, tok.word)
