@@ -665,26 +665,48 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
     }
     match s.text[start..end].find('·') {
         // The regex cannot see where a dotted name's first part begins
-        // (会见了玛丽亚·…): it is the word that ends at the dot.
+        // (会见了玛丽亚·…).
         Some(dot) => {
-            let tok = s.tokens.iter().find(|t| t.end == start + dot && t.word.chars().count() >= 2)?;
+            let first = dotted_name_start(rules, s, start + dot)?;
             let last_dot = start + s.text[start..end].rfind('·')?;
-            Some((tok.start, dotted_name_end(rules, s, last_dot + '·'.len_utf8())?))
+            Some((first, dotted_name_end(rules, s, last_dot + '·'.len_utf8())?))
         }
         None => person_span(rules, s, start, end).map(|e| (start, e)),
     }
 }
 
+/// Where the first part of a dotted name begins, walking back from the dot
+/// over the words jieba takes for names and over words spelt only in
+/// transliteration characters, which jieba cuts off such a name whatever it
+/// tags them (安娜/nr 特/d·, an initial 乔/zg·); a title, a
+/// particle or a common word before it ends the walk.
+fn dotted_name_start(rules: &Rules, s: &Sentence<'_>, dot: usize) -> Option<usize> {
+    let mut start = dot;
+    for tok in s.tokens.iter().rev().filter(|t| t.end <= dot) {
+        let spelt = is_spelt(rules, tok.word) && !matches!(tok.tag, "p" | "c" | "u" | "uj" | "ul" | "m");
+        let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg") || spelt;
+        let chars = s.text[tok.start..dot].chars().count();
+        if tok.end != start || !namelike || chars > MAX_DOTTED_PART_CHARS || rules.lexicons.is_title(tok.word) {
+            break;
+        }
+        start = tok.start;
+    }
+    (start < dot).then_some(start)
+}
+
+/// Longest first part of a dotted name (马格坦戈尔·…).
+const MAX_DOTTED_PART_CHARS: usize = 6;
+
 /// Where the last part of a dotted name ends: the regex cannot see it
 /// either (卡洛斯·阿马特在表决前指出). It runs over the words jieba takes for
-/// names or places and over single transliteration characters (阿马/特), and
-/// loses a particle jieba glued to it (雷斯及).
+/// names or places and over words spelt only in transliteration characters
+/// (阿马/特, 万多/m 尔), and loses a particle or an adverb jieba glued to
+/// it (雷斯及, 科均).
 fn dotted_name_end(rules: &Rules, s: &Sentence<'_>, from: usize) -> Option<usize> {
     let mut end = from;
     for tok in s.tokens.iter().filter(|t| t.start >= from) {
-        let one = tok.word.chars().count() == 1;
-        let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg" | "ns" | "nz")
-            || (one && tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c)));
+        let spelt = is_spelt(rules, tok.word) && !matches!(tok.tag, "p" | "c" | "u" | "uj" | "ul");
+        let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg" | "ns" | "nz") || spelt;
         if tok.start != end || !namelike {
             break;
         }
@@ -693,7 +715,9 @@ fn dotted_name_end(rules: &Rules, s: &Sentence<'_>, from: usize) -> Option<usize
             break;
         }
     }
-    let trimmed = s.text[from..end].trim_end_matches(|c| rules.lexicons.not_in_names.contains(&c));
+    let lex = &rules.lexicons;
+    let trimmed =
+        s.text[from..end].trim_end_matches(|c| lex.not_in_names.contains(&c) || lex.not_name_end.contains(&c));
     (!trimmed.is_empty()).then_some(from + trimmed.len())
 }
 
@@ -725,10 +749,13 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
     if matches!(first.tag, "p" | "r" | "c" | "u" | "uj" | "ul") {
         return None;
     }
-    // Nor with a verb or an adverb of two characters that the name would
-    // run past (申请/到, 商量/过, 应/如此 is 应/v alone and stays).
+    // Nor with a word of two characters, a verb, an adverb, a noun, an
+    // adjective, a locative, a number or a time, that the name would run
+    // past (申请/到, 程度/上, 任期/中; 应/如此 is 应/v alone and stays): jieba
+    // seldom glues a surname to the given name's first character as such a
+    // word.
     let word_run_past = first.end < end && first.word.chars().count() >= 2;
-    if word_run_past && matches!(first.tag, "v" | "vn" | "d" | "ad") {
+    if word_run_past && matches!(first.tag, "v" | "vn" | "d" | "ad" | "n" | "a" | "f" | "m" | "t") {
         return None;
     }
     let mut end = end;
@@ -746,7 +773,9 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
         .iter()
         .any(|t| t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t));
     let titled = title_after_surname(rules, &s.text[start..], end - start);
-    (!known_word && !titled && plausible_person(rules, &s.text[start..end])).then_some(end)
+    // 韩国籍/教练, 马里前/总统: a listed place opens the words before a title.
+    let placed = opens_with_place(rules, &s.text[start..end]);
+    (!known_word && !titled && !placed && plausible_person(rules, &s.text[start..end])).then_some(end)
 }
 
 /// Whether a title starts right after the first character of `text` and
@@ -819,11 +848,14 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                     && !place_or_thing_context(rules, &s.tokens, i)
             }
             // Four characters after a one-character surname are mostly an
-            // idiom (任重道远), unless all of them spell a foreign name.
+            // idiom (任重道远), unless all of them spell a foreign name. A
+            // word spelt by sound that opens with a surname character (抵达普鲁士)
+            // is still a place or a thing where one stands.
             EntityType::Person => {
                 plausible_person(rules, tok.word)
                     && starts_with_surname(rules, tok.word)
                     && !opens_with_place(rules, tok.word)
+                    && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
                     && (tok.word.chars().count() < 4
                         || rules.lexicons.compound_surnames.iter().any(|c| tok.word.starts_with(c.as_str()))
                         || tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c)))
@@ -979,6 +1011,7 @@ fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec
         let given_ok = (1..=2).contains(&n)
             && given.start == surname.end
             && matches!(given.tag, "n" | "nr" | "ng" | "a" | "nz" | "t" | "vn" | "j")
+            && (given.tag == "nr" || !weak_surname(rules, surname.word))
             && given
                 .word
                 .chars()
@@ -989,6 +1022,13 @@ fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec
             out.push(mention(s, surname.start, given.end, rule));
         }
     }
+}
+
+/// 连/nr 金融/n is "even finance": a surname character that is more often a
+/// function word names nobody unless the word after it is a name, too.
+fn weak_surname(rules: &Rules, word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| rules.lexicons.weak_surnames.contains(&c)) && chars.next().is_none()
 }
 
 /// A foreign name jieba cut into pieces (拉特纳/亚克, 尤尔/科夫, 贾/亚拉/莉达):

@@ -109,6 +109,9 @@ pub struct Lexicons {
     pub not_in_names: HashSet<char>,
     /// Characters that follow a name but do not end one (曾, 还, 们).
     pub not_name_end: HashSet<char>,
+    /// Surname characters more often a function word (连, 向, 从): cut off
+    /// the word after them, that word must itself read as a name.
+    pub weak_surnames: HashSet<char>,
     /// What follows a surname to address a person (先生, 老, 家).
     pub forms_of_address: Vec<String>,
     /// Words after a name that mark it as a person's (同志, 一行).

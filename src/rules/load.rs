@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 35] = [
+const FILES: [&str; 36] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -152,6 +152,7 @@ const FILES: [&str; 35] = [
     "lexicons/transliteration_chars.txt",
     "lexicons/not_in_names_chars.txt",
     "lexicons/not_name_end_chars.txt",
+    "lexicons/weak_surname_chars.txt",
     "lexicons/forms_of_address.txt",
     "lexicons/honorifics.txt",
     "lexicons/province_abbreviation_chars.txt",
@@ -246,6 +247,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         transliteration: chars("lexicons/transliteration_chars.txt", diag),
         not_in_names: chars("lexicons/not_in_names_chars.txt", diag),
         not_name_end: chars("lexicons/not_name_end_chars.txt", diag),
+        weak_surnames: chars("lexicons/weak_surname_chars.txt", diag),
         forms_of_address: list("lexicons/forms_of_address.txt", diag),
         honorifics: list("lexicons/honorifics.txt", diag).into_iter().collect(),
         province_abbreviations: chars("lexicons/province_abbreviation_chars.txt", diag),
