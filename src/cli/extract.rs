@@ -229,13 +229,16 @@ fn for_each_in_order<T: Sync, R: Send>(
         let (tx, rx) = mpsc::sync_channel::<(usize, R)>(window);
         for _ in 0..threads {
             let (tx, next, work) = (tx.clone(), &next, &work);
-            scope.spawn(move || loop {
+            // Named, so that a profile tells the workers from the writer.
+            let worker = std::thread::Builder::new().name("zhkg-worker".into());
+            let spawned = worker.spawn_scoped(scope, move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(item) = items.get(i) else { break };
                 if tx.send((i, work(item))).is_err() {
                     break;
                 }
             });
+            spawned.expect("starting a worker thread");
         }
         drop(tx);
         let mut waiting = BTreeMap::new();

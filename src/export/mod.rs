@@ -24,7 +24,7 @@ pub(crate) mod fixture;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -287,13 +287,16 @@ struct TurtleStage {
     file: Staged,
     /// True once the prefix header is written: before the first statement.
     started: bool,
-    /// Shared triples by their N-Triples text.
-    shared: BTreeMap<String, oxigraph::model::Triple>,
+    /// Shared triples by their N-Triples text. Every document sends its
+    /// own copies, mostly repeats: hashed here, on the writer thread, and
+    /// sorted once at the end, rather than kept sorted by comparing long
+    /// IRIs at every insert.
+    shared: HashMap<String, oxigraph::model::Triple>,
 }
 
 impl TurtleStage {
     fn create(dir: &Path) -> Result<Self, ExportError> {
-        Ok(Self { file: Staged::create(dir, TURTLE_FILE)?, started: false, shared: BTreeMap::new() })
+        Ok(Self { file: Staged::create(dir, TURTLE_FILE)?, started: false, shared: HashMap::new() })
     }
 
     /// Appends Turtle statements without a prefix header.
@@ -309,12 +312,15 @@ impl TurtleStage {
     }
 
     fn shared(&mut self, key: String, triple: oxigraph::model::Triple) {
-        self.shared.insert(key, triple);
+        self.shared.entry(key).or_insert(triple);
     }
 
-    /// Writes the shared triples and hands back the complete file.
+    /// Writes the shared triples, sorted by their text, and hands back the
+    /// complete file.
     fn finish(mut self) -> Result<Staged, ExportError> {
-        let statements = rdf::turtle_statements(self.shared.values());
+        let mut shared: Vec<_> = std::mem::take(&mut self.shared).into_iter().collect();
+        shared.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let statements = rdf::turtle_statements(shared.iter().map(|(_, triple)| triple));
         self.local(&statements)?;
         Ok(self.file)
     }
