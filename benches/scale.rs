@@ -142,6 +142,30 @@ fn print_jieba_reference(corpus: &Corpus, one_thread: Duration, two_threads: Dur
         "zhkg extract -j2 / -j1:                      {:.2}x",
         one_thread.as_secs_f64() / two_threads.as_secs_f64()
     );
+    println!("  jieba-rs tag, 2 threads / 1 (the machine): {:.2}x", jieba_scaling(&jieba, corpus));
+}
+
+/// How much faster jieba-rs `tag` alone runs on two threads, each taking
+/// every other line, than on one, best of three each: what two cores of this
+/// machine give a purely CPU-bound, read-only workload, to read zhkg's own
+/// scaling against.
+fn jieba_scaling(jieba: &jieba_rs::Jieba, corpus: &Corpus) -> f64 {
+    let lines: Vec<&str> = corpus.lines().collect();
+    let tag = |part: usize, parts: usize| {
+        let mine = lines.iter().skip(part).step_by(parts);
+        mine.map(|line| black_box(jieba.tag(line, true)).len()).sum::<usize>()
+    };
+    let one = best_of(3, || {
+        black_box(tag(0, 1));
+    });
+    let two = best_of(3, || {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| tag(1, 2));
+            black_box(tag(0, 2));
+            black_box(other.join().expect("the tagging thread"));
+        });
+    });
+    one.as_secs_f64() / two.as_secs_f64()
 }
 
 /// Loading `out/graph.nq` into the in-memory store: `zhkg query` with a
