@@ -1050,7 +1050,13 @@ fn transliterated_runs(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: 
             let (start, end) = (run[0].start, run[run.len() - 1].end);
             let n = s.text[start..end].chars().count();
             let named = run.iter().any(|t| matches!(t.tag, "nr" | "nrt" | "nrfg"));
-            if named && (3..=8).contains(&n) && plausible_foreign_name(rules, &s.text[start..end]) {
+            // Joined, the pieces may name a thing (拉尼/娜/现象); after a
+            // listed place they still name a person (德国/科/尔).
+            if named
+                && (3..=8).contains(&n)
+                && plausible_foreign_name(rules, &s.text[start..end])
+                && !next_word_opens_with(rules, &s.tokens, j - 1, "thing")
+            {
                 out.push(mention(s, start, end, rule));
             }
         }
