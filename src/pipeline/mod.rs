@@ -2,8 +2,8 @@
 //!
 //! `Pipeline::load(dir)` or `Pipeline::new(rules)` builds every stage once
 //! (jieba's dictionary, the compiled rules); `run` then takes a `Document`
-//! through repair, segmentation, extraction and resolution. Documents are independent, so
-//! `run` takes `&self` and can be called from many threads.
+//! through repair, segmentation, extraction and resolution. Documents are
+//! independent, so `run` takes `&self` and can be called from many threads.
 
 mod cache;
 mod examples;

@@ -14,9 +14,9 @@
 //! another body in each document) is keyed by its document too, wherever
 //! in the document it occurs, so documents never share it.
 
-use crate::extract::{EntityMention, Extraction};
 use std::collections::BTreeSet;
 
+use crate::extract::{EntityMention, Extraction};
 use crate::model::{
     DocFacts, DocId, DocumentInfo, EntityKey, EntityType, Figure, Mention, Provenance, Quote, RelationFact, Span,
 };
