@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{EntityMention, RelationMention, Sentence};
 use crate::model::EntityType;
-use crate::rules::{EntityRule, EntityRuleKind, GazetteerEntry, Rules};
+use crate::rules::{EntityRule, EntityRuleKind, GazetteerEntry, Lexicons, Rules};
 use crate::segment::Token;
 
 /// Finds every entity mention of a document, sorted by position.
@@ -824,6 +824,11 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         if rule.ty == EntityType::Person && named_thing_stem(rules, tok.word).is_some() {
             continue;
         }
+        // A word jieba's dictionary makes a common word as often as a name
+        // (dictionary_names.txt) is kept only with a person's context beside
+        // it, which makes it as sure as a title rule: it names the person
+        // wherever it recurs in the document.
+        let contextual = rule.ty == EntityType::Person && rules.lexicons.dictionary_names.contains(tok.word);
         let ok = match rule.ty {
             // A two-character name from jieba's dictionary is mostly a common
             // word (荣幸, 滑雪): it needs a title, a speech verb or a list of
@@ -884,7 +889,11 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
         if ok {
-            out.push(mention(s, tok.start, tok.end, rule));
+            let mut m = mention(s, tok.start, tok.end, rule);
+            if contextual {
+                m.priority = m.priority.max(1);
+            }
+            out.push(m);
         }
     }
     if rule.ty == EntityType::Place {
@@ -1067,11 +1076,18 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let next = tokens.get(i + 1);
     let name_at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| PERSON_TAGS[..3].contains(&t.tag));
     let titled_before = prev.is_some_and(|t| lex.titles.iter().any(|title| t.word.ends_with(title.as_str())));
+    // 其男友亨特, 妻子某某: a kinship or relation word names a person as a title does.
+    let related_before = prev.is_some_and(|t| related(lex, t.word));
     let titled_after =
         next.is_some_and(|t| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word));
     let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))
         || (next.is_some_and(|t| t.word == "、") && name_at(Some(i + 2)));
-    titled_before || titled_after || listed
+    titled_before || related_before || titled_after || listed
+}
+
+/// Whether `word` ends with a kinship or relation word (男友, 其妻子).
+fn related(lex: &Lexicons, word: &str) -> bool {
+    word.char_indices().any(|(i, _)| lex.person_relations.contains(&word[i..]))
 }
 
 /// Heads of words jieba's dictionary tags `nt` that name no body of their
