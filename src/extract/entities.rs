@@ -888,7 +888,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
-        if ok {
+        if ok && !(rule.ty == EntityType::Person && opens_body_name(rules, &s.tokens, i)) {
             let mut m = mention(s, tok.start, tok.end, rule);
             if contextual {
                 m.priority = m.priority.max(1);
@@ -1088,6 +1088,20 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
 /// Whether `word` ends with a kinship or relation word (男友, 其妻子).
 fn related(lex: &Lexicons, word: &str) -> bool {
     word.char_indices().any(|(i, _)| lex.person_relations.contains(&word[i..]))
+}
+
+/// Whether token `i`, a word spelt by sound or one not opening with a
+/// surname, is glued to an organization's ending of two characters or more
+/// right after it (某某汽车公司, 某某体育俱乐部): the word names the body or
+/// its brand, not a person. A Chinese name keeps its own (某某某办公室 is
+/// the person's office, 张某 华南某大学教授 a profile); one-character
+/// endings (所, 会) are too often a word of their own to count.
+fn opens_body_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(tok), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { return false };
+    let full_name = starts_with_surname(rules, tok.word) && !is_spelt(rules, tok.word);
+    !full_name
+        && next.start == tok.end
+        && rules.lexicons.org_suffixes.longest_in(next.word).is_some_and(|suffix| suffix.chars().count() >= 2)
 }
 
 /// Heads of words jieba's dictionary tags `nt` that name no body of their
