@@ -888,7 +888,8 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
-        if ok && !(rule.ty == EntityType::Person && opens_body_name(rules, &s.tokens, i)) {
+        let not_person = opens_body_name(rules, &s.tokens, i) || ends_as_division(rules, tok.word);
+        if ok && !(rule.ty == EntityType::Person && not_person) {
             let mut m = mention(s, tok.start, tok.end, rule);
             if contextual {
                 m.priority = m.priority.max(1);
@@ -1088,6 +1089,14 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
 /// Whether `word` ends with a kinship or relation word (男友, 其妻子).
 fn related(lex: &Lexicons, word: &str) -> bool {
     word.char_indices().any(|(i, _)| lex.person_relations.contains(&word[i..]))
+}
+
+/// Whether `word` ends with the ending of an administrative division
+/// (某某镇, 某某县, 某州; lexicons/place_suffixes.txt, kind admin): jieba's
+/// guess of a name for a word it does not know, which is a place.
+fn ends_as_division(rules: &Rules, word: &str) -> bool {
+    let suffixes = &rules.lexicons.place_suffixes;
+    suffixes.longest_in(word).is_some_and(|end| end.len() < word.len() && suffixes[end] == "admin")
 }
 
 /// Whether token `i`, a word spelt by sound or one not opening with a
