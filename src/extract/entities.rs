@@ -904,6 +904,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);
         split_names(rules, rule, s, out);
+        context_full_names(rules, rule, s, out);
         completed_names(rules, rule, s, out);
         places_in_person_context(rules, rule, s, out);
         named_things(rules, rule, s, out);
@@ -1010,6 +1011,25 @@ fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut
     }
 }
 
+/// Full names jieba does not know and tags as common nouns (某某某/n,
+/// 某某某/nz): three characters opening with a one-character surname, with a
+/// title or a relation word right before them. Words after them do not
+/// count: jieba's common nouns stand before titles too (某国代表).
+fn context_full_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for (i, tok) in s.tokens.iter().enumerate() {
+        let mut chars = tok.word.chars();
+        let surname = chars.next().is_some_and(|c| rules.lexicons.surnames.contains(c.encode_utf8(&mut [0; 4]) as &str));
+        if matches!(tok.tag, "n" | "nz")
+            && tok.word.chars().count() == 3
+            && surname
+            && plausible_person(rules, tok.word)
+            && person_context_before(rules, &s.tokens, i)
+        {
+            out.push(mention(s, tok.start, tok.end, rule));
+        }
+    }
+}
+
 /// A name jieba cut after the surname (蒋/天才, 朱/力行, 袁/步兵): a surname
 /// character that jieba, alone, tags as a name, and the one- or two-character
 /// word after it, read as the given name.
@@ -1076,14 +1096,20 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|j| &tokens[j]);
     let next = tokens.get(i + 1);
     let name_at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| PERSON_TAGS[..3].contains(&t.tag));
-    let titled_before = prev.is_some_and(|t| lex.titles.iter().any(|title| t.word.ends_with(title.as_str())));
-    // 其男友亨特, 妻子某某: a kinship or relation word names a person as a title does.
-    let related_before = prev.is_some_and(|t| related(lex, t.word));
     let titled_after =
         next.is_some_and(|t| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word));
     let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))
         || (next.is_some_and(|t| t.word == "、") && name_at(Some(i + 2)));
-    titled_before || related_before || titled_after || listed
+    person_context_before(rules, tokens, i) || titled_after || listed
+}
+
+/// Whether the word before token `i` names a person's role: a title
+/// (德国总理科尔) or a kinship or relation word (其男友某某, 妻子某某).
+fn person_context_before(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let lex = &rules.lexicons;
+    i.checked_sub(1).map(|j| tokens[j].word).is_some_and(|word| {
+        lex.titles.iter().any(|title| word.ends_with(title.as_str())) || related(lex, word)
+    })
 }
 
 /// Whether `word` ends with a kinship or relation word (男友, 其妻子).
