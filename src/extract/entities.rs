@@ -804,10 +804,28 @@ fn famous_name_tag(rules: &Rules, t: &Token<'_>) -> bool {
 const PERSON_TAGS: [&str; 4] = ["nr", "nrfg", "nrt", "x"];
 
 pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
+    plausible_shape(rules, name) && !name.chars().skip(1).any(|c| rules.lexicons.not_in_names.contains(&c))
+}
+
+/// A three-character word jieba itself tags as a name (陈和生/nr, 李为民/nr)
+/// may hold a function character in the middle of the given name: jieba
+/// did not cut there. The last character still may not be one (张三说).
+fn plausible_tagged_person(rules: &Rules, tok: &Token<'_>) -> bool {
+    let middle_ok = tok.tag == "nr"
+        && tok.word.chars().count() == 3
+        && tok.word.chars().next_back().is_some_and(|c| !rules.lexicons.not_in_names.contains(&c));
+    if middle_ok {
+        plausible_shape(rules, tok.word)
+    } else {
+        plausible_person(rules, tok.word)
+    }
+}
+
+/// The checks of a person's name but for function characters inside it.
+fn plausible_shape(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
     (2..=4).contains(&n)
         && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && !name.chars().skip(1).any(|c| rules.lexicons.not_in_names.contains(&c))
         && !rules.lexicons.forms_of_address.iter().any(|f| name.ends_with(f.as_str()))
         && !rules.lexicons.not_person.contains(name)
         && !rules.lexicons.is_title(name)
@@ -857,7 +875,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // word spelt by sound that opens with a surname character (抵达普鲁士)
             // is still a place or a thing where one stands.
             EntityType::Person => {
-                plausible_person(rules, tok.word)
+                plausible_tagged_person(rules, tok)
                     && starts_with_surname(rules, tok.word)
                     && !opens_with_place(rules, tok.word)
                     && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
