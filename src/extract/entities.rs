@@ -846,14 +846,16 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         // (dictionary_names.txt) is kept only with a person's context beside
         // it, which makes it as sure as a title rule: it names the person
         // wherever it recurs in the document.
-        let contextual = rule.ty == EntityType::Person && rules.lexicons.dictionary_names.contains(tok.word);
+        let contextual = rule.ty == EntityType::Person
+            && rules.lexicons.dictionary_names.contains(tok.word)
+            && person_context(rules, &s.tokens, i);
         let ok = match rule.ty {
             // A two-character name from jieba's dictionary is mostly a common
             // word (荣幸, 滑雪): it needs a title, a speech verb or a list of
             // names beside it.
             EntityType::Person if rules.lexicons.dictionary_names.contains(tok.word) => {
                 plausible_foreign_name(rules, tok.word)
-                    && person_context(rules, &s.tokens, i)
+                    && (person_context(rules, &s.tokens, i) || spelt_foreign_name(rules, &s.tokens, i))
                     && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
             }
             // nrt marks a transliterated foreign name (克林顿): no surname, longer.
@@ -1128,6 +1130,18 @@ fn person_context_before(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool 
     i.checked_sub(1).map(|j| tokens[j].word).is_some_and(|word| {
         lex.titles.iter().any(|title| word.ends_with(title.as_str())) || related(lex, word)
     })
+}
+
+/// A word jieba's dictionary tags as a transliterated name (nrt) and that
+/// is spelt only in transliteration characters (琼斯/nrt, 杰克/nrt): seldom
+/// a common word, unlike the dictionary's two-character nr entries; right
+/// after a number it is a unit (3.5卢比).
+fn spelt_foreign_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let tok = &tokens[i];
+    let counted = i
+        .checked_sub(1)
+        .is_some_and(|j| tokens[j].end == tok.start && tokens[j].word.chars().all(|c| c.is_numeric()));
+    tok.tag == "nrt" && is_spelt(rules, tok.word) && !counted
 }
 
 /// Whether `word` ends with a kinship or relation word (男友, 其妻子).
