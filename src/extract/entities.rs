@@ -1141,7 +1141,9 @@ fn spelt_foreign_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let counted = i
         .checked_sub(1)
         .is_some_and(|j| tokens[j].end == tok.start && tokens[j].word.chars().all(|c| c.is_numeric()));
-    tok.tag == "nrt" && is_spelt(rules, tok.word) && !counted
+    // 多达/nrt 一个: a word before a number reads as a quantity's verb.
+    let counting = tokens.get(i + 1).is_some_and(|t| t.tag == "m");
+    tok.tag == "nrt" && is_spelt(rules, tok.word) && !counted && !counting
 }
 
 /// Whether `word` ends with a kinship or relation word (男友, 其妻子).
