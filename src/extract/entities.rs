@@ -669,7 +669,9 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
         Some(dot) => {
             let first = dotted_name_start(rules, s, start + dot)?;
             let last_dot = start + s.text[start..end].rfind('·')?;
-            Some((first, dotted_name_end(rules, s, last_dot + '·'.len_utf8())?))
+            let last = dotted_name_end(rules, s, last_dot + '·'.len_utf8())?;
+            // 某·某某镇: a place spelt by sound, named like a person.
+            (!ends_as_division(rules, &s.text[first..last])).then_some((first, last))
         }
         None => person_span(rules, s, start, end).map(|e| (start, e)),
     }
@@ -686,12 +688,22 @@ fn dotted_name_start(rules: &Rules, s: &Sentence<'_>, dot: usize) -> Option<usiz
         let spelt = is_spelt(rules, tok.word) && !matches!(tok.tag, "p" | "c" | "u" | "uj" | "ul" | "m");
         let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg") || spelt;
         let chars = s.text[tok.start..dot].chars().count();
-        if tok.end != start || !namelike || chars > MAX_DOTTED_PART_CHARS || rules.lexicons.is_title(tok.word) {
+        if tok.end != start || !namelike || chars > MAX_DOTTED_PART_CHARS || role_word(rules, tok.word) {
             break;
         }
         start = tok.start;
     }
     (start < dot).then_some(start)
+}
+
+/// A word that names a role or a people, not a part of a name, however
+/// jieba tags it: a title or one opening or ending with a title of two
+/// characters or more (司令官), or a listed place's people (某国人); a word
+/// spelt only by sound stays a name even if a place opens it.
+fn role_word(rules: &Rules, word: &str) -> bool {
+    let lex = &rules.lexicons;
+    let titled = lex.titles.iter().any(|t| t.chars().count() >= 2 && (word.starts_with(t.as_str()) || word.ends_with(t.as_str())));
+    lex.is_title(word) || titled || (opens_with_place(rules, word) && !is_spelt(rules, word))
 }
 
 /// Longest first part of a dotted name (马格坦戈尔·…).
