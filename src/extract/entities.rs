@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{EntityMention, RelationMention, Sentence};
 use crate::model::EntityType;
-use crate::rules::{EntityRule, EntityRuleKind, GazetteerEntry, Rules};
+use crate::rules::{EntityRule, EntityRuleKind, GazetteerEntry, Lexicons, Rules};
 use crate::segment::Token;
 
 /// Finds every entity mention of a document, sorted by position.
@@ -669,7 +669,9 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
         Some(dot) => {
             let first = dotted_name_start(rules, s, start + dot)?;
             let last_dot = start + s.text[start..end].rfind('·')?;
-            Some((first, dotted_name_end(rules, s, last_dot + '·'.len_utf8())?))
+            let last = dotted_name_end(rules, s, last_dot + '·'.len_utf8())?;
+            // 某·某某镇: a place spelt by sound, named like a person.
+            (!ends_as_division(rules, &s.text[first..last])).then_some((first, last))
         }
         None => person_span(rules, s, start, end).map(|e| (start, e)),
     }
@@ -686,12 +688,22 @@ fn dotted_name_start(rules: &Rules, s: &Sentence<'_>, dot: usize) -> Option<usiz
         let spelt = is_spelt(rules, tok.word) && !matches!(tok.tag, "p" | "c" | "u" | "uj" | "ul" | "m");
         let namelike = matches!(tok.tag, "nr" | "nrt" | "nrfg") || spelt;
         let chars = s.text[tok.start..dot].chars().count();
-        if tok.end != start || !namelike || chars > MAX_DOTTED_PART_CHARS || rules.lexicons.is_title(tok.word) {
+        if tok.end != start || !namelike || chars > MAX_DOTTED_PART_CHARS || role_word(rules, tok.word) {
             break;
         }
         start = tok.start;
     }
     (start < dot).then_some(start)
+}
+
+/// A word that names a role or a people, not a part of a name, however
+/// jieba tags it: a title or one opening or ending with a title of two
+/// characters or more (司令官), or a listed place's people (某国人); a word
+/// spelt only by sound stays a name even if a place opens it.
+fn role_word(rules: &Rules, word: &str) -> bool {
+    let lex = &rules.lexicons;
+    let titled = lex.titles.iter().any(|t| t.chars().count() >= 2 && (word.starts_with(t.as_str()) || word.ends_with(t.as_str())));
+    lex.is_title(word) || titled || (opens_with_place(rules, word) && !is_spelt(rules, word))
 }
 
 /// Longest first part of a dotted name (马格坦戈尔·…).
@@ -804,10 +816,28 @@ fn famous_name_tag(rules: &Rules, t: &Token<'_>) -> bool {
 const PERSON_TAGS: [&str; 4] = ["nr", "nrfg", "nrt", "x"];
 
 pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
+    plausible_shape(rules, name) && !name.chars().skip(1).any(|c| rules.lexicons.not_in_names.contains(&c))
+}
+
+/// A three-character word jieba itself tags as a name (陈和生/nr, 李为民/nr)
+/// may hold a function character in the middle of the given name: jieba
+/// did not cut there. The last character still may not be one (张三说).
+fn plausible_tagged_person(rules: &Rules, tok: &Token<'_>) -> bool {
+    let middle_ok = tok.tag == "nr"
+        && tok.word.chars().count() == 3
+        && tok.word.chars().next_back().is_some_and(|c| !rules.lexicons.not_in_names.contains(&c));
+    if middle_ok {
+        plausible_shape(rules, tok.word)
+    } else {
+        plausible_person(rules, tok.word)
+    }
+}
+
+/// The checks of a person's name but for function characters inside it.
+fn plausible_shape(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
     (2..=4).contains(&n)
         && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && !name.chars().skip(1).any(|c| rules.lexicons.not_in_names.contains(&c))
         && !rules.lexicons.forms_of_address.iter().any(|f| name.ends_with(f.as_str()))
         && !rules.lexicons.not_person.contains(name)
         && !rules.lexicons.is_title(name)
@@ -824,13 +854,20 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         if rule.ty == EntityType::Person && named_thing_stem(rules, tok.word).is_some() {
             continue;
         }
+        // A word jieba's dictionary makes a common word as often as a name
+        // (dictionary_names.txt) is kept only with a person's context beside
+        // it, which makes it as sure as a title rule: it names the person
+        // wherever it recurs in the document.
+        let contextual = rule.ty == EntityType::Person
+            && rules.lexicons.dictionary_names.contains(tok.word)
+            && person_context(rules, &s.tokens, i);
         let ok = match rule.ty {
             // A two-character name from jieba's dictionary is mostly a common
             // word (荣幸, 滑雪): it needs a title, a speech verb or a list of
             // names beside it.
             EntityType::Person if rules.lexicons.dictionary_names.contains(tok.word) => {
                 plausible_foreign_name(rules, tok.word)
-                    && person_context(rules, &s.tokens, i)
+                    && (person_context(rules, &s.tokens, i) || spelt_foreign_name(rules, &s.tokens, i))
                     && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
             }
             // nrt marks a transliterated foreign name (克林顿): no surname, longer.
@@ -852,7 +889,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // word spelt by sound that opens with a surname character (抵达普鲁士)
             // is still a place or a thing where one stands.
             EntityType::Person => {
-                plausible_person(rules, tok.word)
+                plausible_tagged_person(rules, tok)
                     && starts_with_surname(rules, tok.word)
                     && !opens_with_place(rules, tok.word)
                     && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
@@ -883,8 +920,13 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
-        if ok {
-            out.push(mention(s, tok.start, tok.end, rule));
+        let not_person = opens_body_name(rules, &s.tokens, i) || ends_as_division(rules, tok.word);
+        if ok && !(rule.ty == EntityType::Person && not_person) {
+            let mut m = mention(s, tok.start, tok.end, rule);
+            if contextual {
+                m.priority = m.priority.max(1);
+            }
+            out.push(m);
         }
     }
     if rule.ty == EntityType::Place {
@@ -894,6 +936,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);
         split_names(rules, rule, s, out);
+        context_full_names(rules, rule, s, out);
         completed_names(rules, rule, s, out);
         places_in_person_context(rules, rule, s, out);
         named_things(rules, rule, s, out);
@@ -1000,6 +1043,25 @@ fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut
     }
 }
 
+/// Full names jieba does not know and tags as common nouns (某某某/n,
+/// 某某某/nz): three characters opening with a one-character surname, with a
+/// title or a relation word right before them. Words after them do not
+/// count: jieba's common nouns stand before titles too (某国代表).
+fn context_full_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for (i, tok) in s.tokens.iter().enumerate() {
+        let mut chars = tok.word.chars();
+        let surname = chars.next().is_some_and(|c| rules.lexicons.surnames.contains(c.encode_utf8(&mut [0; 4]) as &str));
+        if matches!(tok.tag, "n" | "nz")
+            && tok.word.chars().count() == 3
+            && surname
+            && plausible_person(rules, tok.word)
+            && person_context_before(rules, &s.tokens, i)
+        {
+            out.push(mention(s, tok.start, tok.end, rule));
+        }
+    }
+}
+
 /// A name jieba cut after the surname (蒋/天才, 朱/力行, 袁/步兵): a surname
 /// character that jieba, alone, tags as a name, and the one- or two-character
 /// word after it, read as the given name.
@@ -1072,12 +1134,61 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|j| &tokens[j]);
     let next = tokens.get(i + 1);
     let name_at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| PERSON_TAGS[..3].contains(&t.tag));
-    let titled_before = prev.is_some_and(|t| lex.titles.iter().any(|title| t.word.ends_with(title.as_str())));
     let titled_after =
         next.is_some_and(|t| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word));
     let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))
         || (next.is_some_and(|t| t.word == "、") && name_at(Some(i + 2)));
-    titled_before || titled_after || listed
+    person_context_before(rules, tokens, i) || titled_after || listed
+}
+
+/// Whether the word before token `i` names a person's role: a title
+/// (德国总理科尔) or a kinship or relation word (其男友某某, 妻子某某).
+fn person_context_before(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let lex = &rules.lexicons;
+    i.checked_sub(1).map(|j| tokens[j].word).is_some_and(|word| {
+        lex.titles.iter().any(|title| word.ends_with(title.as_str())) || related(lex, word)
+    })
+}
+
+/// A word jieba's dictionary tags as a transliterated name (nrt) and that
+/// is spelt only in transliteration characters (琼斯/nrt, 杰克/nrt): seldom
+/// a common word, unlike the dictionary's two-character nr entries; right
+/// after a number it is a unit (3.5卢比).
+fn spelt_foreign_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let tok = &tokens[i];
+    let counted = i
+        .checked_sub(1)
+        .is_some_and(|j| tokens[j].end == tok.start && tokens[j].word.chars().all(|c| c.is_numeric()));
+    // 多达/nrt 一个: a word before a number reads as a quantity's verb.
+    let counting = tokens.get(i + 1).is_some_and(|t| t.tag == "m");
+    tok.tag == "nrt" && is_spelt(rules, tok.word) && !counted && !counting
+}
+
+/// Whether `word` ends with a kinship or relation word (男友, 其妻子).
+fn related(lex: &Lexicons, word: &str) -> bool {
+    word.char_indices().any(|(i, _)| lex.person_relations.contains(&word[i..]))
+}
+
+/// Whether `word` ends with the ending of an administrative division
+/// (某某镇, 某某县, 某州; lexicons/place_suffixes.txt, kind admin): jieba's
+/// guess of a name for a word it does not know, which is a place.
+fn ends_as_division(rules: &Rules, word: &str) -> bool {
+    let suffixes = &rules.lexicons.place_suffixes;
+    suffixes.longest_in(word).is_some_and(|end| end.len() < word.len() && suffixes[end] == "admin")
+}
+
+/// Whether token `i`, a word spelt by sound or one not opening with a
+/// surname, is glued to an organization's ending of two characters or more
+/// right after it (某某汽车公司, 某某体育俱乐部): the word names the body or
+/// its brand, not a person. A Chinese name keeps its own (某某某办公室 is
+/// the person's office, 张某 华南某大学教授 a profile); one-character
+/// endings (所, 会) are too often a word of their own to count.
+fn opens_body_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(tok), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { return false };
+    let full_name = starts_with_surname(rules, tok.word) && !is_spelt(rules, tok.word);
+    !full_name
+        && next.start == tok.end
+        && rules.lexicons.org_suffixes.longest_in(next.word).is_some_and(|suffix| suffix.chars().count() >= 2)
 }
 
 /// Heads of words jieba's dictionary tags `nt` that name no body of their

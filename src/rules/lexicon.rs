@@ -116,6 +116,8 @@ pub struct Lexicons {
     pub forms_of_address: Vec<String>,
     /// Words after a name that mark it as a person's (同志, 一行).
     pub honorifics: HashSet<String>,
+    /// Kinship and relation words before a name (妻子, 队友, 男友).
+    pub person_relations: HashSet<String>,
     /// One-character abbreviations of provinces (粤, 川) and countries (俄).
     pub province_abbreviations: HashSet<char>,
     pub country_abbreviations: HashSet<char>,

@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 36] = [
+const FILES: [&str; 37] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -155,6 +155,7 @@ const FILES: [&str; 36] = [
     "lexicons/weak_surname_chars.txt",
     "lexicons/forms_of_address.txt",
     "lexicons/honorifics.txt",
+    "lexicons/person_relations.txt",
     "lexicons/province_abbreviation_chars.txt",
     "lexicons/country_abbreviation_chars.txt",
 ];
@@ -250,6 +251,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         weak_surnames: chars("lexicons/weak_surname_chars.txt", diag),
         forms_of_address: list("lexicons/forms_of_address.txt", diag),
         honorifics: list("lexicons/honorifics.txt", diag).into_iter().collect(),
+        person_relations: list("lexicons/person_relations.txt", diag).into_iter().collect(),
         province_abbreviations: chars("lexicons/province_abbreviation_chars.txt", diag),
         country_abbreviations: chars("lexicons/country_abbreviation_chars.txt", diag),
     }
