@@ -178,6 +178,9 @@ fn a_broken_rules_folder_is_reported_whole_before_anything_runs() {
     let text =
         fs::read_to_string(&relations).unwrap().replacen("\nkind = \"affiliation\"", "\nkind = \"affiliaton\"", 1);
     fs::write(&relations, text).unwrap();
+    let capitals = rules.path().join("places/capitals.tsv");
+    let text = fs::read_to_string(&capitals).unwrap().replacen("\n美国\t", "\n美困\t", 1);
+    fs::write(&capitals, text).unwrap();
     let entities = rules.path().join("entities.toml");
     let text =
         fs::read_to_string(&entities).unwrap().replacen("\nidentity = \"document\"", "\nidentity = \"documnet\"", 1);
@@ -195,6 +198,7 @@ fn a_broken_rules_folder_is_reported_whole_before_anything_runs() {
     assert!(err.contains("relations.toml:") && err.contains("affiliaton"), "{err}");
     assert!(err.contains("figures.toml:1:"), "{err}");
     assert!(err.contains("entities.toml:") && err.contains("unknown identity `documnet`"), "{err}");
+    assert!(err.contains("capitals.tsv:") && err.contains("`美困` is no country"), "{err}");
     assert!(fs::read_dir(out.path()).unwrap().next().is_none(), "nothing is written when rules are broken");
 }
 

@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 37] = [
+const FILES: [&str; 38] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -130,6 +130,7 @@ const FILES: [&str; 37] = [
     "places/china.tsv",
     "places/countries.tsv",
     "places/world_cities.tsv",
+    "places/capitals.tsv",
     "lexicons/regions.txt",
     "lexicons/industries.txt",
     "lexicons/surnames.txt",
@@ -287,6 +288,7 @@ fn gazetteer(folder: &Folder, rules: &[EntityRule], diag: &mut Diagnostics) -> G
         places = china_places(folder, &id, ty, &mut entries, diag);
         countries(folder, &id, ty, &mut entries, diag);
         world_cities(folder, &id, ty, &mut entries, diag);
+        capitals(folder, &id, ty, &mut entries, diag);
         let regions = named_list(folder, "lexicons/regions.txt", &id, ty, &mut entries, diag);
         places.extend(region_places(&places, regions, diag));
     }
@@ -354,6 +356,23 @@ fn countries(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerE
         for alias in lexicon::split_alternatives(c.get(2)) {
             out.push(entry(&alias, ty, c[1], id, file, line));
         }
+    }
+}
+
+/// Capitals (新德里, 堪培拉), each with its country, which must be one that
+/// places/countries.tsv names: a misspelt country is an error at its line.
+fn capitals(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
+    let countries_file = "places/countries.tsv";
+    // Its errors were reported as `countries` read it.
+    let rows = lexicon::read_tsv(countries_file, folder.text(countries_file), 2, &mut Diagnostics::default());
+    let countries: rustc_hash::FxHashSet<&str> = rows.iter().map(|(_, c)| c[1]).collect();
+    let file = "places/capitals.tsv";
+    for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
+        if !countries.contains(c[0]) {
+            diag.error(file, line, format!("`{}` is no country of {countries_file}", c[0]));
+            continue;
+        }
+        out.push(entry(c[1], ty, c[1], id, file, line));
     }
 }
 
