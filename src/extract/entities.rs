@@ -702,7 +702,10 @@ fn dotted_name_start(rules: &Rules, s: &Sentence<'_>, dot: usize) -> Option<usiz
 /// spelt only by sound stays a name even if a place opens it.
 fn role_word(rules: &Rules, word: &str) -> bool {
     let lex = &rules.lexicons;
-    let titled = lex.titles.iter().any(|t| t.chars().count() >= 2 && (word.starts_with(t.as_str()) || word.ends_with(t.as_str())));
+    let titled = lex
+        .titles
+        .iter()
+        .any(|t| t.chars().count() >= 2 && (word.starts_with(t.as_str()) || word.ends_with(t.as_str())));
     lex.is_title(word) || titled || (opens_with_place(rules, word) && !is_spelt(rules, word))
 }
 
@@ -1050,7 +1053,8 @@ fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut
 fn context_full_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for (i, tok) in s.tokens.iter().enumerate() {
         let mut chars = tok.word.chars();
-        let surname = chars.next().is_some_and(|c| rules.lexicons.surnames.contains(c.encode_utf8(&mut [0; 4]) as &str));
+        let surname =
+            chars.next().is_some_and(|c| rules.lexicons.surnames.contains(c.encode_utf8(&mut [0; 4]) as &str));
         if matches!(tok.tag, "n" | "nz")
             && tok.word.chars().count() == 3
             && surname
@@ -1145,9 +1149,9 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
 /// (德国总理科尔) or a kinship or relation word (其男友某某, 妻子某某).
 fn person_context_before(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let lex = &rules.lexicons;
-    i.checked_sub(1).map(|j| tokens[j].word).is_some_and(|word| {
-        lex.titles.iter().any(|title| word.ends_with(title.as_str())) || related(lex, word)
-    })
+    i.checked_sub(1)
+        .map(|j| tokens[j].word)
+        .is_some_and(|word| lex.titles.iter().any(|title| word.ends_with(title.as_str())) || related(lex, word))
 }
 
 /// A word jieba's dictionary tags as a transliterated name (nrt) and that
@@ -1156,9 +1160,8 @@ fn person_context_before(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool 
 /// after a number it is a unit (3.5卢比).
 fn spelt_foreign_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let tok = &tokens[i];
-    let counted = i
-        .checked_sub(1)
-        .is_some_and(|j| tokens[j].end == tok.start && tokens[j].word.chars().all(|c| c.is_numeric()));
+    let counted =
+        i.checked_sub(1).is_some_and(|j| tokens[j].end == tok.start && tokens[j].word.chars().all(|c| c.is_numeric()));
     // 多达/nrt 一个: a word before a number reads as a quantity's verb.
     let counting = tokens.get(i + 1).is_some_and(|t| t.tag == "m");
     tok.tag == "nrt" && is_spelt(rules, tok.word) && !counted && !counting

@@ -288,7 +288,7 @@ fn gazetteer(folder: &Folder, rules: &[EntityRule], diag: &mut Diagnostics) -> G
         places = china_places(folder, &id, ty, &mut entries, diag);
         countries(folder, &id, ty, &mut entries, diag);
         world_cities(folder, &id, ty, &mut entries, diag);
-        capitals(folder, &id, ty, &mut entries, diag);
+        places.extend(capitals(folder, &id, ty, &mut entries, diag));
         let regions = named_list(folder, "lexicons/regions.txt", &id, ty, &mut entries, diag);
         places.extend(region_places(&places, regions, diag));
     }
@@ -361,19 +361,32 @@ fn countries(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerE
 
 /// Capitals (新德里, 堪培拉), each with its country, which must be one that
 /// places/countries.tsv names: a misspelt country is an error at its line.
-fn capitals(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
+/// The country is the capital's parent in the hierarchy (印度新德里).
+fn capitals(
+    folder: &Folder,
+    id: &str,
+    ty: EntityType,
+    out: &mut Vec<GazetteerEntry>,
+    diag: &mut Diagnostics,
+) -> Vec<PlaceInfo> {
     let countries_file = "places/countries.tsv";
     // Its errors were reported as `countries` read it.
     let rows = lexicon::read_tsv(countries_file, folder.text(countries_file), 2, &mut Diagnostics::default());
     let countries: rustc_hash::FxHashSet<&str> = rows.iter().map(|(_, c)| c[1]).collect();
     let file = "places/capitals.tsv";
+    let mut places = Vec::new();
     for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
-        if !countries.contains(c[0]) {
-            diag.error(file, line, format!("`{}` is no country of {countries_file}", c[0]));
+        let (country, capital) = (c[0], c[1]);
+        if !countries.contains(country) {
+            diag.error(file, line, format!("`{country}` is no country of {countries_file}"));
             continue;
         }
-        out.push(entry(c[1], ty, c[1], id, file, line));
+        out.push(entry(capital, ty, capital, id, file, line));
+        if capital != country {
+            places.push(PlaceInfo { name: capital.into(), level: "capital".into(), parent: Some(country.into()) });
+        }
     }
+    places
 }
 
 /// Cities of the world (莫斯科, 开罗), one per time zone of CLDR.
