@@ -286,9 +286,9 @@ fn gazetteer(folder: &Folder, rules: &[EntityRule], diag: &mut Diagnostics) -> G
     let mut places = Vec::new();
     if let Some((id, ty)) = rule_for("places") {
         places = china_places(folder, &id, ty, &mut entries, diag);
-        countries(folder, &id, ty, &mut entries, diag);
+        let countries = countries(folder, &id, ty, &mut entries, diag);
         world_cities(folder, &id, ty, &mut entries, diag);
-        places.extend(capitals(folder, &id, ty, &mut entries, diag));
+        places.extend(capitals(folder, &countries, &id, ty, &mut entries, diag));
         let regions = named_list(folder, "lexicons/regions.txt", &id, ty, &mut entries, diag);
         places.extend(region_places(&places, regions, diag));
     }
@@ -349,36 +349,45 @@ fn level_rank(level: &str) -> u8 {
     }
 }
 
-fn countries(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
-    let file = "places/countries.tsv";
-    for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
-        out.push(entry(c[1], ty, c[1], id, file, line));
+const COUNTRIES_FILE: &str = "places/countries.tsv";
+
+/// The countries and their other names; returns the countries' names, which
+/// `capitals` checks its rows against.
+fn countries<'a>(
+    folder: &'a Folder,
+    id: &str,
+    ty: EntityType,
+    out: &mut Vec<GazetteerEntry>,
+    diag: &mut Diagnostics,
+) -> rustc_hash::FxHashSet<&'a str> {
+    let mut names = rustc_hash::FxHashSet::default();
+    for (line, c) in lexicon::read_tsv(COUNTRIES_FILE, folder.text(COUNTRIES_FILE), 2, diag) {
+        out.push(entry(c[1], ty, c[1], id, COUNTRIES_FILE, line));
         for alias in lexicon::split_alternatives(c.get(2)) {
-            out.push(entry(&alias, ty, c[1], id, file, line));
+            out.push(entry(&alias, ty, c[1], id, COUNTRIES_FILE, line));
         }
+        names.insert(c[1]);
     }
+    names
 }
 
-/// Capitals (新德里, 堪培拉), each with its country, which must be one that
-/// places/countries.tsv names: a misspelt country is an error at its line.
-/// The country is the capital's parent in the hierarchy (印度新德里).
+/// Capitals (新德里, 堪培拉), each with its country, which must be one of
+/// `countries`: a misspelt country is an error at its line. The country is
+/// the capital's parent in the hierarchy (印度新德里).
 fn capitals(
     folder: &Folder,
+    countries: &rustc_hash::FxHashSet<&str>,
     id: &str,
     ty: EntityType,
     out: &mut Vec<GazetteerEntry>,
     diag: &mut Diagnostics,
 ) -> Vec<PlaceInfo> {
-    let countries_file = "places/countries.tsv";
-    // Its errors were reported as `countries` read it.
-    let rows = lexicon::read_tsv(countries_file, folder.text(countries_file), 2, &mut Diagnostics::default());
-    let countries: rustc_hash::FxHashSet<&str> = rows.iter().map(|(_, c)| c[1]).collect();
     let file = "places/capitals.tsv";
     let mut places = Vec::new();
     for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
         let (country, capital) = (c[0], c[1]);
         if !countries.contains(country) {
-            diag.error(file, line, format!("`{country}` is no country of {countries_file}"));
+            diag.error(file, line, format!("`{country}` is no country of {COUNTRIES_FILE}"));
             continue;
         }
         out.push(entry(capital, ty, capital, id, file, line));
