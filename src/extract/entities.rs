@@ -265,7 +265,7 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
         let start = if tok.word.len() > suffix.len() {
             let stem = &tok.word[..tok.word.len() - suffix.len()];
             let one = stem.chars().count() == 1;
-            // 许银川, 辛业江: a name jieba knows whose last character is also
+            // A name jieba knows (nr) whose last character is also
             // a river's or a mountain's. A one-character stem makes a place
             // only in jieba's own places (长江, 泰山), never a generic one.
             let person = tok.tag.starts_with("nr") && suffixes[suffix] == "nature" && starts_with_surname(rules, stem);
@@ -713,7 +713,7 @@ fn role_word(rules: &Rules, word: &str) -> bool {
 const MAX_DOTTED_PART_CHARS: usize = 6;
 
 /// Where the last part of a dotted name ends: the regex cannot see it
-/// either (卡洛斯·阿马特在表决前指出). It runs over the words jieba takes for
+/// either (胡安·佩雷斯在会议上指出). It runs over the words jieba takes for
 /// names or places and over words spelt only in transliteration characters
 /// (阿马/特, 万多/m 尔), and loses a particle or an adverb jieba glued to
 /// it (雷斯及, 科均).
@@ -822,7 +822,7 @@ pub(crate) fn plausible_person(rules: &Rules, name: &str) -> bool {
     plausible_shape(rules, name) && !name.chars().skip(1).any(|c| rules.lexicons.not_in_names.contains(&c))
 }
 
-/// A three-character word jieba itself tags as a name (陈和生/nr, 李为民/nr)
+/// A three-character word jieba itself tags as a name (赵和生/nr, 李为民/nr)
 /// may hold a function character in the middle of the given name: jieba
 /// did not cut there. The last character still may not be one (张三说).
 fn plausible_tagged_person(rules: &Rules, tok: &Token<'_>) -> bool {
@@ -877,7 +877,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             EntityType::Person if tok.tag == "nrt" => {
                 plausible_foreign_name(rules, tok.word) && !place_or_thing_context(rules, &s.tokens, i)
             }
-            // jieba's dictionary also tags foreign names nr (克林顿, 基里延科):
+            // jieba's dictionary also tags foreign names nr (克林顿, 科瓦连科):
             // without a surname, three characters read as one (four are
             // mostly idioms the HMM guessed: 保驾护航, 多云转晴).
             EntityType::Person if tok.tag == "nr" && !starts_with_surname(rules, tok.word) => {
@@ -991,7 +991,7 @@ fn country_abbreviations(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out
 }
 
 /// A word jieba takes for a place but the lists do not hold, standing where
-/// a person does (教练扎加洛, 领袖巴拉克, 库马拉通加总统): a person, when it is
+/// a person does (教练帕萨雷拉, 总统科瓦连科): a person, when it is
 /// spelt in transliteration characters or opens with a surname.
 fn places_in_person_context(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for (i, tok) in s.tokens.iter().enumerate() {

@@ -103,7 +103,7 @@ pub struct Lexicons {
     pub not_organization: HashSet<String>,
     /// Bodies named by their kind alone (市委, 国会, 海军).
     pub standalone_bodies: HashSet<String>,
-    /// Characters that spell foreign names (马克思, 基里延科).
+    /// Characters that spell foreign names (马克思, 科瓦连科).
     pub transliteration: HashSet<char>,
     /// Function characters never inside a given name (的, 了, 和, 说).
     pub not_in_names: HashSet<char>,
