@@ -4,8 +4,9 @@
 //! outputs chosen. Output: `graph.ttl`, `graph.nq`, `graph.graphml` and five
 //! CSV tables in one folder (all of them unless fewer are chosen). The same
 //! graph always gives byte-identical files: every list is sorted, names are
-//! derived from content (`names`), numbers are printed one way. Each file is written to a temporary file beside it and renamed into
-//! place only once every file is complete, so a failed run leaves the previous
+//! derived from content (`names`), numbers are printed one way. Each file is
+//! written to a temporary file beside it and renamed into place only once
+//! every file is complete (`staged`), so a failed run leaves the previous
 //! outputs untouched and no half-written file.
 //!
 //! The pieces can be used alone: `rdf::quads` (then `rdf::write_nquads`,
@@ -343,10 +344,8 @@ fn graphml_file(mut body: Staged, dir: &Path, totals: &Totals, iris: &Iris) -> R
     let mut xml = quick_xml::Writer::new(out.take_writer());
     graphml::write_start(&mut xml).map_err(error)?;
     graphml::write_corpus_part(&mut xml, totals, iris).map_err(error)?;
-    out.put_writer(xml.into_inner());
     let mut body = fs::File::open(body.temp_path()).map_err(error)?;
-    out.append_from(&mut body)?;
-    let mut xml = quick_xml::Writer::new(out.take_writer());
+    io::copy(&mut body, xml.get_mut()).map_err(error)?;
     graphml::write_end(&mut xml).map_err(error)?;
     out.put_writer(xml.into_inner());
     Ok(out)

@@ -80,7 +80,7 @@ impl Staged {
 
     pub(super) fn append(&mut self, bytes: &[u8]) -> Result<(), ExportError> {
         let file = self.file.as_mut().expect("appending to a staged file still open");
-        file.write_all(bytes).map_err(|e| ExportError::Write { path: self.dest.clone(), source: e })?;
+        file.write_all(bytes).map_err(|e| self.error(e))?;
         self.unsynced += bytes.len() as u64;
         if self.durable && self.unsynced >= self.sync_every {
             self.unsynced = 0;
@@ -95,7 +95,7 @@ impl Staged {
     /// Copies all of `from` to the end of the file.
     pub(super) fn append_from(&mut self, from: &mut impl io::Read) -> Result<(), ExportError> {
         let file = self.file.as_mut().expect("appending to a staged file still open");
-        io::copy(from, file).map(drop).map_err(|e| ExportError::Write { path: self.dest.clone(), source: e })
+        io::copy(from, file).map(drop).map_err(|e| self.error(e))
     }
 
     /// Hands the writer to a serializer, which gives it back with `put_writer`.
@@ -133,7 +133,7 @@ impl Staged {
     }
 
     pub(super) fn commit(mut self) -> Result<PathBuf, ExportError> {
-        fs::rename(&self.temp, &self.dest).map_err(|source| ExportError::Write { path: self.dest.clone(), source })?;
+        fs::rename(&self.temp, &self.dest).map_err(|e| self.error(e))?;
         self.committed = true;
         Ok(self.dest.clone())
     }
