@@ -341,7 +341,7 @@ fn place_name_part(rules: &Rules, before: &[Token<'_>], zone: bool) -> Option<us
     let n = last.word.chars().count();
     let tag_ok = PLACE_STEM_TAGS.contains(&last.tag) || (zone && matches!(last.tag, "a" | "j" | "n"));
     // A foreign name before the suffix may be longer (斯特拉斯堡/市).
-    let spelt = last.word.chars().all(|c| rules.lexicons.transliteration.contains(&c));
+    let spelt = is_spelt(rules, last.word);
     let longest = if spelt { 6 } else { 3 };
     if tag_ok && (1..=longest).contains(&n) && (n > 1 || zone) {
         return Some(last.start);
@@ -898,7 +898,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                     && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
                     && (tok.word.chars().count() < 4
                         || rules.lexicons.compound_surnames.iter().any(|c| tok.word.starts_with(c.as_str()))
-                        || tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c)))
+                        || is_spelt(rules, tok.word))
             }
             // jieba's dictionary tags many common words ns (上市, 深度, 大城市,
             // 上半场); places it alone proposes are spelt in transliteration
@@ -907,8 +907,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             // X地区 is the place X where X is listed, a generic area otherwise.
             EntityType::Place => {
                 !unlisted_place_person(rules, s, i)
-                    && (tok.word.chars().count() >= 3
-                        && tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c))
+                    && (tok.word.chars().count() >= 3 && is_spelt(rules, tok.word)
                         || tok.word.chars().count() >= 2
                             && tok.word.chars().all(|c| rules.lexicons.province_abbreviations.contains(&c)))
                     && !rules.lexicons.nations.contains(tok.word)
@@ -1008,9 +1007,7 @@ fn unlisted_place_person(rules: &Rules, s: &Sentence<'_>, i: usize) -> bool {
         return false;
     }
     let n = tok.word.chars().count();
-    let shape = || {
-        tok.word.chars().all(|c| rules.lexicons.transliteration.contains(&c)) || starts_with_surname(rules, tok.word)
-    };
+    let shape = || is_spelt(rules, tok.word) || starts_with_surname(rules, tok.word);
     (2..=5).contains(&n)
         && shape()
         && !is_listed_place(rules, tok.word)
@@ -1101,10 +1098,8 @@ fn weak_surname(rules: &Rules, word: &str) -> bool {
 /// a run of two or more adjacent words written only in transliteration
 /// characters, one of them tagged as a name, is one name.
 fn transliterated_runs(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
-    let piece = |t: &Token<'_>| {
-        t.word.chars().all(|c| rules.lexicons.transliteration.contains(&c))
-            && !matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "v" | "m" | "q")
-    };
+    let piece =
+        |t: &Token<'_>| is_spelt(rules, t.word) && !matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "v" | "m" | "q");
     let mut i = 0;
     while i < s.tokens.len() {
         let mut j = i;
