@@ -702,10 +702,7 @@ fn dotted_name_start(rules: &Rules, s: &Sentence<'_>, dot: usize) -> Option<usiz
 /// spelt only by sound stays a name even if a place opens it.
 fn role_word(rules: &Rules, word: &str) -> bool {
     let lex = &rules.lexicons;
-    let titled = lex
-        .titles
-        .iter()
-        .any(|t| t.chars().count() >= 2 && (word.starts_with(t.as_str()) || word.ends_with(t.as_str())));
+    let titled = lex.starts_with_title(word, 2) || lex.ends_with_title(word, 2);
     lex.is_title(word) || titled || (opens_with_place(rules, word) && !is_spelt(rules, word))
 }
 
@@ -1144,9 +1141,7 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
 /// (德国总理科尔) or a kinship or relation word (其男友某某, 妻子某某).
 fn person_context_before(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let lex = &rules.lexicons;
-    i.checked_sub(1)
-        .map(|j| tokens[j].word)
-        .is_some_and(|word| lex.titles.iter().any(|title| word.ends_with(title.as_str())) || related(lex, word))
+    i.checked_sub(1).map(|j| tokens[j].word).is_some_and(|word| lex.ends_with_title(word, 1) || related(lex, word))
 }
 
 /// A word jieba's dictionary tags as a transliterated name (nrt) and that

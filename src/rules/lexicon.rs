@@ -169,6 +169,24 @@ impl Lexicons {
         self.titles.contains(s)
     }
 
+    /// Whether `word` ends with a title of at least `min_chars` characters
+    /// (德国总理 → 总理): one lookup per tail of the word, not a scan of the
+    /// titles, since the recognizers ask it of word after word.
+    pub fn ends_with_title(&self, word: &str, min_chars: usize) -> bool {
+        word.char_indices().map(|(i, _)| &word[i..]).any(|tail| self.is_title_of(tail, min_chars))
+    }
+
+    /// Whether `word` starts with a title of at least `min_chars` characters
+    /// (司令官 → 司令), one lookup per head of the word.
+    pub fn starts_with_title(&self, word: &str, min_chars: usize) -> bool {
+        let mut heads = word.char_indices().skip(1).map(|(i, _)| &word[..i]).chain([word]);
+        heads.any(|head| self.is_title_of(head, min_chars))
+    }
+
+    fn is_title_of(&self, s: &str, min_chars: usize) -> bool {
+        s.chars().count() >= min_chars && self.titles.contains(s)
+    }
+
     pub fn is_speech_verb(&self, s: &str) -> bool {
         self.speech_verbs.iter().any(|v| v == s)
     }
