@@ -41,7 +41,7 @@ pub fn merge_rdf(shards: &[PathBuf], dir: &Path, opts: &ExportOptions) -> Result
                 graph = Some(quad.graph_name.clone());
             }
             let triple = Triple::from(quad);
-            if iris.is_document_local(&triple.subject) {
+            if iris.is_document_local(triple.subject.as_ref()) {
                 local.push(triple);
             } else {
                 turtle.shared(triple.to_string(), triple);

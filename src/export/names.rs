@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use oxigraph::model::{NamedNode, NamedOrBlankNode};
+use oxigraph::model::{NamedNode, NamedOrBlankNodeRef};
 use petgraph::graph::NodeIndex;
 use sha2::{Digest, Sha256};
 
@@ -43,8 +43,8 @@ impl Iris {
     /// mentions, its own entities, assertions, figures, quotes), whose
     /// triples no other document states; false for corpus entities, rules,
     /// roles and memberships.
-    pub fn is_document_local(&self, subject: &NamedOrBlankNode) -> bool {
-        let NamedOrBlankNode::NamedNode(node) = subject else {
+    pub fn is_document_local(&self, subject: NamedOrBlankNodeRef<'_>) -> bool {
+        let NamedOrBlankNodeRef::NamedNode(node) = subject else {
             return true;
         };
         node.as_str()

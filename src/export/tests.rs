@@ -520,5 +520,5 @@ fn turtle_statements_of_documents_concatenate_into_one_serializers_file() {
     joined.extend(rdf::turtle_statements(&triples[half..]));
     assert_eq!(String::from_utf8(joined).unwrap(), String::from_utf8(whole).unwrap());
     assert!(rdf::turtle_header().starts_with(b"@prefix"));
-    assert!(rdf::turtle_statements([]).is_empty());
+    assert!(rdf::turtle_statements::<&Triple>([]).is_empty());
 }
