@@ -181,6 +181,9 @@ fn a_broken_rules_folder_is_reported_whole_before_anything_runs() {
     let capitals = rules.path().join("places/capitals.tsv");
     let text = fs::read_to_string(&capitals).unwrap().replacen("\n美国\t", "\n美困\t", 1);
     fs::write(&capitals, text).unwrap();
+    let cities = rules.path().join("places/world_cities.tsv");
+    let text = fs::read_to_string(&cities).unwrap().replacen("\t德国\n", "\t德困\n", 1);
+    fs::write(&cities, text).unwrap();
     let entities = rules.path().join("entities.toml");
     let text =
         fs::read_to_string(&entities).unwrap().replacen("\nidentity = \"document\"", "\nidentity = \"documnet\"", 1);
@@ -199,6 +202,7 @@ fn a_broken_rules_folder_is_reported_whole_before_anything_runs() {
     assert!(err.contains("figures.toml:1:"), "{err}");
     assert!(err.contains("entities.toml:") && err.contains("unknown identity `documnet`"), "{err}");
     assert!(err.contains("capitals.tsv:") && err.contains("`美困` is no country"), "{err}");
+    assert!(err.contains("world_cities.tsv:") && err.contains("`德困` is no country"), "{err}");
     assert!(fs::read_dir(out.path()).unwrap().next().is_none(), "nothing is written when rules are broken");
 }
 

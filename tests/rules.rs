@@ -34,6 +34,8 @@ fn gazetteer_hierarchy_knows_prefecture_and_county_parents() {
     assert!(!rules.gazetteer.is_within("浙江省", "湖州市"));
     assert!(rules.gazetteer.is_within("新德里", "印度"), "a capital lies in its country");
     assert!(!rules.gazetteer.is_within("新德里", "巴基斯坦"));
+    assert!(rules.gazetteer.is_within("纽约", "美国"), "a world city lies in its time zone's country");
+    assert!(!rules.gazetteer.is_within("纽约", "英国"));
     assert_eq!(rules.gazetteer.canonical(zhkg::model::EntityType::Place, "柳州"), Some("柳州市"));
 }
 

@@ -15,6 +15,7 @@ CPCA_VERSION = "0.5.5"
 COUNTRIES_VERSION = "7.14.0"
 JIEBA_VERSION = "0.42.1"
 CLDR_DATES_VERSION = "48.2.0"
+TZDATA_VERSION = "2025.2"
 
 CACHE = pathlib.Path(os.environ.get("ZHKG_BUILD_CACHE", pathlib.Path(tempfile.gettempdir()) / "zhkg-rules-build"))
 
@@ -48,6 +49,18 @@ def countries() -> pathlib.Path:
         with tarfile.open(tgz) as t:
             t.extractall(root, filter="data")
     return root / "package"
+
+
+def tzdata() -> pathlib.Path:
+    """Return the zoneinfo directory of the unpacked tzdata wheel (zone.tab)."""
+    root = CACHE / f"tzdata-{TZDATA_VERSION}"
+    if not (root / "tzdata" / "zoneinfo" / "zone.tab").exists():
+        root.mkdir(parents=True, exist_ok=True)
+        _run([sys.executable, "-m", "pip", "download", "--no-deps",
+              "--only-binary=:all:", f"tzdata=={TZDATA_VERSION}", "-d", str(root)], root)
+        whl = next(root.glob("tzdata-*.whl"))
+        zipfile.ZipFile(whl).extractall(root)
+    return root / "tzdata" / "zoneinfo"
 
 
 def cldr_dates() -> pathlib.Path:

@@ -287,7 +287,7 @@ fn gazetteer(folder: &Folder, rules: &[EntityRule], diag: &mut Diagnostics) -> G
     if let Some((id, ty)) = rule_for("places") {
         places = china_places(folder, &id, ty, &mut entries, diag);
         let countries = countries(folder, &id, ty, &mut entries, diag);
-        world_cities(folder, &id, ty, &mut entries, diag);
+        places.extend(world_cities(folder, &countries, &id, ty, &mut entries, diag));
         places.extend(capitals(folder, &countries, &id, ty, &mut entries, diag));
         let regions = named_list(folder, "lexicons/regions.txt", &id, ty, &mut entries, diag);
         places.extend(region_places(&places, regions, diag));
@@ -398,12 +398,31 @@ fn capitals(
     places
 }
 
-/// Cities of the world (莫斯科, 开罗), one per time zone of CLDR.
-fn world_cities(folder: &Folder, id: &str, ty: EntityType, out: &mut Vec<GazetteerEntry>, diag: &mut Diagnostics) {
+/// Cities of the world (莫斯科, 开罗), one per time zone of CLDR, each with
+/// the country it lies in when the third column names one, which must be
+/// one of `countries` as for capitals (美国纽约 → 纽约 in 美国).
+fn world_cities(
+    folder: &Folder,
+    countries: &rustc_hash::FxHashSet<&str>,
+    id: &str,
+    ty: EntityType,
+    out: &mut Vec<GazetteerEntry>,
+    diag: &mut Diagnostics,
+) -> Vec<PlaceInfo> {
     let file = "places/world_cities.tsv";
+    let mut places = Vec::new();
     for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
-        out.push(entry(c[1], ty, c[1], id, file, line));
+        let (city, country) = (c[1], c.get(2).copied().unwrap_or(""));
+        if !country.is_empty() && !countries.contains(country) {
+            diag.error(file, line, format!("`{country}` is no country of {COUNTRIES_FILE}"));
+            continue;
+        }
+        out.push(entry(city, ty, city, id, file, line));
+        if !country.is_empty() {
+            places.push(PlaceInfo { name: city.into(), level: "city".into(), parent: Some(country.into()) });
+        }
     }
+    places
 }
 
 /// A listed name with the parent written in its third column, if any.
