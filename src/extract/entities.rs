@@ -12,6 +12,8 @@ use crate::model::EntityType;
 use crate::rules::{EntityRule, EntityRuleKind, GazetteerEntry, Lexicons, Rules};
 use crate::segment::Token;
 
+mod places;
+
 /// Finds every entity mention of a document, sorted by position.
 pub fn recognize(rules: &Rules, text: &str, sentences: &[Sentence<'_>]) -> Vec<EntityMention> {
     let mut mentions = Vec::new();
@@ -289,6 +291,7 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
             out.push(mention(s, start, tok.end, rule));
         }
     }
+    places::divisions(rules, rule, s, out);
 }
 
 /// Start of a building's name: the organization grammar's name part before

@@ -1,0 +1,89 @@
+//! Structural place rules that extend a place the other rules found.
+//!
+//! In: a segmented sentence and the gazetteer. Out: place mentions pushed
+//! onto the candidates of the rule that calls them; `select` then prefers
+//! the longer span over the bare name inside it.
+
+use super::{is_listed_place, is_spelt, mention};
+use crate::extract::{EntityMention, Sentence};
+use crate::rules::{EntityRule, Rules};
+use crate::segment::Token;
+
+/// Words for a division or a port written after a place's own name, which
+/// the NER convention keeps inside the place (an invented 卡尔多瓦省, 维斯堡市,
+/// 拉莫斯港, 某某共和国). A closed class: the administrative levels, plus 港.
+const DIVISION_HEADS: [&str; 14] =
+    ["省", "市", "州", "县", "区", "大区", "特区", "新区", "港", "共和国", "王国", "乡", "镇", "村"];
+
+/// A place's name followed by the word for its division: a listed place or a
+/// name spelt by sound before a bare head (巴尔德斯/省), or one word that
+/// jieba glued together from a listed place and a head (某某共和国/ns).
+pub(super) fn divisions(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for (i, tok) in s.tokens.iter().enumerate() {
+        if DIVISION_HEADS.contains(&tok.word) {
+            if let Some(prev) = i.checked_sub(1).map(|j| &s.tokens[j]).filter(|p| names_place(rules, p)) {
+                out.push(mention(s, prev.start, tok.end, rule));
+            }
+        } else if glued_division(rules, tok) {
+            out.push(mention(s, tok.start, tok.end, rule));
+        }
+    }
+}
+
+/// A word that names a place by itself: listed, or spelt only by sound
+/// where jieba tags it as a place or a foreign name (科斯塔/nrt).
+fn names_place(rules: &Rules, tok: &Token<'_>) -> bool {
+    let spelt = matches!(tok.tag, "ns" | "nrt" | "nr") && is_spelt(rules, tok.word);
+    tok.word.chars().count() >= 2 && (is_listed_place(rules, tok.word) || spelt)
+}
+
+/// A place word of jieba's made of a listed place and a division head
+/// (某港特区/ns): the whole word is the place.
+fn glued_division(rules: &Rules, tok: &Token<'_>) -> bool {
+    tok.tag == "ns"
+        && DIVISION_HEADS.iter().any(|head| {
+            tok.word
+                .strip_suffix(head)
+                .is_some_and(|name| name.chars().count() >= 2 && is_listed_place(rules, name))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::OnceLock;
+
+    use crate::pipeline::Pipeline;
+    use crate::rules::Rules;
+
+    fn pipeline() -> &'static Pipeline {
+        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+        PIPELINE.get_or_init(|| {
+            Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load"))
+        })
+    }
+
+    /// The flat entity spans of `text`, as `type:text`.
+    fn spans(text: &str) -> Vec<String> {
+        pipeline().annotate(text).0.iter().map(|a| format!("{}:{}", a.ty, a.text)).collect()
+    }
+
+    #[test]
+    fn spelt_name_before_a_bare_division_word_is_one_place() {
+        let found = spans("救援队伍已经抵达北部的赫尔曼德省。");
+        assert!(found.contains(&"Place:赫尔曼德省".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn listed_place_glued_to_a_division_word_is_one_place() {
+        let found = spans("多米尼加共和国总统昨天抵达。");
+        assert!(found.contains(&"Place:多米尼加共和国".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_word_opening_with_a_division_character_extends_nothing() {
+        let found = spans("他们在法国市区住了一年，巴西州长会议召开。");
+        assert!(found.contains(&"Place:法国".to_string()), "{found:?}");
+        assert!(found.contains(&"Place:巴西".to_string()), "{found:?}");
+    }
+}
