@@ -12,6 +12,7 @@ use crate::model::EntityType;
 use crate::rules::{EntityRule, EntityRuleKind, GazetteerEntry, Lexicons, Rules};
 use crate::segment::Token;
 
+mod orgs;
 mod places;
 
 /// Finds every entity mention of a document, sorted by position.
@@ -181,7 +182,8 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         if place_word || tok.tag == "f" {
             continue;
         }
-        let start_tok = first_proper(rules, &s.tokens[..i], name_part_start(rules, rule, &s.tokens[..i]));
+        let name_start = orgs::name_start(rules, rule, &s.tokens[..i], tok.word);
+        let start_tok = first_proper(rules, &s.tokens[..i], name_start);
         let name_part = &s.tokens[start_tok..i];
         let own_prefix = tok.word.len() > suffix.len();
         // 民营银行微众银行: a name between its kind and the suffix again.

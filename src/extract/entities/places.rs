@@ -42,9 +42,7 @@ fn names_place(rules: &Rules, tok: &Token<'_>) -> bool {
 fn glued_division(rules: &Rules, tok: &Token<'_>) -> bool {
     tok.tag == "ns"
         && DIVISION_HEADS.iter().any(|head| {
-            tok.word
-                .strip_suffix(head)
-                .is_some_and(|name| name.chars().count() >= 2 && is_listed_place(rules, name))
+            tok.word.strip_suffix(head).is_some_and(|name| name.chars().count() >= 2 && is_listed_place(rules, name))
         })
 }
 
