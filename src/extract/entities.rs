@@ -921,6 +921,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                     && !rules.lexicons.not_organization.contains(tok.word)
                     && !NOT_ORG_HEADS.iter().any(|h| tok.word.ends_with(h))
                     && !tok.word.chars().all(|c| rules.lexicons.country_abbreviations.contains(&c))
+                    && orgs::shaped_like_body(rules, tok.word)
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };

@@ -8,7 +8,7 @@
 //! number (东城第九中学), which the walk here steps over when a proper name
 //! (a place, most often) stands before it.
 
-use super::{is_name_material, is_proper, name_part_start};
+use super::{is_listed_name, is_name_material, is_proper, name_part_start};
 use crate::rules::{EntityRule, Rules};
 use crate::segment::Token;
 
@@ -73,6 +73,39 @@ fn ordinal(tok: &Token<'_>) -> bool {
     tok.tag == "m" && !digits.is_empty() && digits.chars().all(|c| "一二三四五六七八九十百零〇".contains(c))
 }
 
+/// Whether a word jieba's dictionary tags as an organization (nt) is built
+/// like a body's name: it ends with an organization's suffix (某某协会), with
+/// the head of an armed force or a legislature, or it opens with a listed
+/// place or organization (某国足协). The dictionary's nt also holds fields
+/// (社会科学, 天文学), groups (广大观众) and phrases (长足进展), none a body.
+pub(super) fn shaped_like_body(rules: &Rules, word: &str) -> bool {
+    let suffixes = &rules.lexicons.org_suffixes;
+    // A bare suffix is a kind (联合会, 通讯社), but a government's or a
+    // party's stands for the one body of the place in question (统计局),
+    // as the standalone bodies do.
+    let suffixed = suffixes
+        .longest_in(word)
+        .is_some_and(|s| s.len() < word.len() || matches!(suffixes[s].as_str(), "gov" | "party"));
+    let headed = BODY_HEADS.iter().any(|h| word.len() > h.len() && word.ends_with(h));
+    suffixed || headed || congress(word) || opens_with_listed(rules, word)
+}
+
+/// Heads of armed forces, legislatures, courts, a party's centre and
+/// national teams that are no organization suffix of the grammar (军 and 队
+/// end too many common words there; in jieba's nt words they end bodies).
+const BODY_HEADS: [&str; 11] = ["军", "队", "议会", "中央", "法庭", "女篮", "男篮", "女足", "男足", "女排", "男排"];
+
+/// A party congress by its number at the end of the word (某党十五大).
+fn congress(word: &str) -> bool {
+    let mut chars = word.chars().rev();
+    chars.next() == Some('大') && chars.next().is_some_and(|c| "一二三四五六七八九十".contains(c))
+}
+
+/// A listed place or organization of two characters or more opens `word`.
+fn opens_with_listed(rules: &Rules, word: &str) -> bool {
+    word.char_indices().skip(2).any(|(at, _)| is_listed_name(rules, &word[..at]))
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -115,5 +148,18 @@ mod tests {
     fn an_ordinal_before_a_school_belongs_to_its_name() {
         let found = spans("他毕业于杭州第九中学。");
         assert!(found.contains(&"Organization:杭州第九中学".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_field_jieba_tags_as_a_body_is_none() {
+        let found = spans("他喜欢天文学，也研究社会科学。");
+        assert!(!found.iter().any(|f| f.starts_with("Organization")), "{found:?}");
+    }
+
+    #[test]
+    fn a_team_or_a_government_body_jieba_tags_stays() {
+        let found = spans("国家队下周集中，统计局公布了数据。");
+        assert!(found.contains(&"Organization:国家队".to_string()), "{found:?}");
+        assert!(found.contains(&"Organization:统计局".to_string()), "{found:?}");
     }
 }
