@@ -220,7 +220,8 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         };
         let name = &s.text[start..tok.end];
         let counted = name_part.first().is_some_and(|t| is_quantity(t.word));
-        if proper && !counted && !rules.lexicons.not_organization.contains(name) {
+        let generic = orgs::bodies_of_place(rules, &s.tokens[start_tok..i], tok);
+        if proper && !counted && !generic && !rules.lexicons.not_organization.contains(name) {
             out.push(mention(s, start, tok.end, rule));
         }
     }

@@ -8,7 +8,7 @@
 //! number (东城第九中学), which the walk here steps over when a proper name
 //! (a place, most often) stands before it.
 
-use super::{is_listed_name, is_name_material, is_proper, name_part_start};
+use super::{is_listed_name, is_listed_place, is_name_material, is_proper, name_part_start};
 use crate::rules::{EntityRule, Rules};
 use crate::segment::Token;
 
@@ -73,6 +73,30 @@ fn ordinal(tok: &Token<'_>) -> bool {
     tok.tag == "m" && !digits.is_empty() && digits.chars().all(|c| "一二三四五六七八九十百零〇".contains(c))
 }
 
+/// Whether a listed place and a bare class noun after it (某国公司, 某省球队,
+/// 某国边防部队) speak of the place's bodies in general, which the NER
+/// convention marks as the place alone: `name_part` is the place's one word,
+/// `tok` the bare class noun (not 足球队 or 航空公司, which after a place
+/// name its one team or airline).
+pub(super) fn bodies_of_place(rules: &Rules, name_part: &[Token<'_>], tok: &Token<'_>) -> bool {
+    // jieba may glue the two into one word (某国公司/nt).
+    let glued = name_part.is_empty() && place_and_class(rules, tok.word);
+    let apart = match name_part {
+        [place] => is_listed_place(rules, place.word) && tok.tag == "n" && CLASS_NOUNS.contains(&tok.word),
+        _ => false,
+    };
+    glued || apart
+}
+
+/// A word made of a listed place and a class noun (某国公司).
+fn place_and_class(rules: &Rules, word: &str) -> bool {
+    CLASS_NOUNS.iter().any(|c| word.strip_suffix(c).is_some_and(|p| is_listed_place(rules, p)))
+}
+
+/// Nouns for a class of bodies rather than one body (公司, 球队); 电视台 or
+/// 大学 after a place mostly name the place's own one.
+const CLASS_NOUNS: [&str; 5] = ["公司", "企业", "球队", "部队", "工厂"];
+
 /// Whether a word jieba's dictionary tags as an organization (nt) is built
 /// like a body's name: it ends with an organization's suffix (某某协会), with
 /// the head of an armed force or a legislature, or it opens with a listed
@@ -87,7 +111,7 @@ pub(super) fn shaped_like_body(rules: &Rules, word: &str) -> bool {
         .longest_in(word)
         .is_some_and(|s| s.len() < word.len() || matches!(suffixes[s].as_str(), "gov" | "party"));
     let headed = BODY_HEADS.iter().any(|h| word.len() > h.len() && word.ends_with(h));
-    suffixed || headed || congress(word) || opens_with_listed(rules, word)
+    (suffixed || headed || congress(word) || opens_with_listed(rules, word)) && !place_and_class(rules, word)
 }
 
 /// Heads of armed forces, legislatures, courts, a party's centre and
@@ -161,5 +185,13 @@ mod tests {
         let found = spans("国家队下周集中，统计局公布了数据。");
         assert!(found.contains(&"Organization:国家队".to_string()), "{found:?}");
         assert!(found.contains(&"Organization:统计局".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_and_a_bare_class_noun_are_the_place() {
+        let found = spans("几支欧洲球队和一些日本公司参加了活动，巴西足球队也来了。");
+        assert!(found.contains(&"Place:欧洲".to_string()), "{found:?}");
+        assert!(found.contains(&"Place:日本".to_string()), "{found:?}");
+        assert!(found.contains(&"Organization:巴西足球队".to_string()), "{found:?}");
     }
 }
