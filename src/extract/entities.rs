@@ -938,6 +938,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     if rule.ty == EntityType::Place {
         country_abbreviations(rules, rule, s, out);
         transliterated_places(rules, rule, s, out);
+        places::abbreviation_compounds(rules, rule, s, out);
     }
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);

@@ -46,6 +46,37 @@ fn glued_division(rules: &Rules, tok: &Token<'_>) -> bool {
         })
 }
 
+/// Heads that, after a one-character abbreviation of a place, make a word
+/// for a thing of that place: its opera (京剧), cuisine (川菜), emigrants and
+/// descendants (华侨, 华裔), compatriots (藏胞), medicine (中医, 中药), games
+/// (亚运会). The NER convention marks the abbreviation inside as the place.
+const OF_PLACE_HEADS: &str = "剧菜侨裔胞医药";
+
+/// Abbreviations of continents and of China beyond the lexicons' country
+/// and province characters (亚 Asia, 华 China, 奥 the Olympic games' Olympia).
+const MORE_ABBREVIATIONS: &str = "亚华奥";
+
+/// The place abbreviation opening a jieba word for a thing of the place
+/// (京剧 → 京, 华侨 → 华, 奥运会 → 奥): the word is the abbreviation and one
+/// head character, or a games' 运会; longer words (中医学) name a field.
+pub(super) fn abbreviation_compounds(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for tok in &s.tokens {
+        let mut chars = tok.word.chars();
+        let (Some(abbr), Some(head)) = (chars.next(), chars.next()) else { continue };
+        let rest = chars.as_str();
+        let lex = &rules.lexicons;
+        let abbreviation = lex.province_abbreviations.contains(&abbr)
+            || lex.country_abbreviations.contains(&abbr)
+            || MORE_ABBREVIATIONS.contains(abbr);
+        let thing = (rest.is_empty() && OF_PLACE_HEADS.contains(head)) || (head == '运' && rest == "会");
+        // 加剧/v is a verb, not Canada's opera.
+        let noun = matches!(tok.tag, "n" | "j" | "nz" | "nr" | "ns");
+        if abbreviation && thing && noun {
+            out.push(mention(s, tok.start, tok.start + abbr.len_utf8(), rule));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -83,5 +114,19 @@ mod tests {
         let found = spans("他们在法国市区住了一年，巴西州长会议召开。");
         assert!(found.contains(&"Place:法国".to_string()), "{found:?}");
         assert!(found.contains(&"Place:巴西".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_opening_a_thing_of_its_place_is_the_place() {
+        let found = spans("他是著名的京剧演员，也爱吃川菜，还参加过亚运会。");
+        for place in ["京", "川", "亚"] {
+            assert!(found.contains(&format!("Place:{place}")), "{place}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_field_or_a_common_word_holds_no_abbreviation() {
+        let found = spans("他研究中医学，集中医疗资源，这加剧了矛盾。");
+        assert!(!found.contains(&"Place:中".to_string()) && !found.contains(&"Place:加".to_string()), "{found:?}");
     }
 }
