@@ -225,6 +225,7 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
             out.push(mention(s, start, tok.end, rule));
         }
     }
+    orgs::level_bodies(rules, rule, s, out);
 }
 
 /// Bodies named by their kind alone (standalone_bodies.txt): a word that is

@@ -8,7 +8,8 @@
 //! number (东城第九中学), which the walk here steps over when a proper name
 //! (a place, most often) stands before it.
 
-use super::{is_listed_name, is_listed_place, is_name_material, is_proper, name_part_start};
+use super::{is_listed_name, is_listed_place, is_name_material, is_proper, mention, name_part_start, NOT_ORG_HEADS};
+use crate::extract::{EntityMention, Sentence};
 use crate::rules::{EntityRule, Rules};
 use crate::segment::Token;
 
@@ -71,6 +72,78 @@ fn opens_kind(rules: &Rules, before: &[Token<'_>], k: usize, suffix_word: &str) 
 fn ordinal(tok: &Token<'_>) -> bool {
     let digits = tok.word.strip_prefix('第').unwrap_or(tok.word);
     tok.tag == "m" && !digits.is_empty() && digits.chars().all(|c| "一二三四五六七八九十百零〇".contains(c))
+}
+
+/// Administrative levels that stand for the unit in question before its
+/// body (市教委, 乡党委, 自治区农机学会: the city's, the township's).
+const LEVELS: [&str; 10] = ["省", "市", "县", "乡", "镇", "村", "区", "州", "旗", "自治区"];
+
+/// Longest run of words between a level and its body's suffix word.
+const MAX_LEVEL_BODY_WORDS: usize = 3;
+
+/// Bodies named by an administrative level and a body (市/教育/考试院,
+/// 村/党支部, or one word 市教委; 乡党委书记 less its title): the NER
+/// convention marks them as organizations, as it does 市委. The level must
+/// not follow a listed place, whose own name the grammar reads.
+pub(super) fn level_bodies(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    for (i, tok) in s.tokens.iter().enumerate() {
+        let after_place = i.checked_sub(1).is_some_and(|j| is_listed_place(rules, s.tokens[j].word));
+        if after_place {
+            continue;
+        }
+        if LEVELS.contains(&tok.word) {
+            if let Some(end) = body_after_level(rules, &s.tokens[i + 1..]) {
+                out.push(mention(s, tok.start, end, rule));
+            }
+        } else if let Some(len) = glued_level_body(rules, tok.word) {
+            out.push(mention(s, tok.start, tok.start + len, rule));
+        }
+    }
+}
+
+/// End of the body after a level: the last of up to three words that ends
+/// with an organization's suffix, every word before it name material.
+fn body_after_level(rules: &Rules, after: &[Token<'_>]) -> Option<usize> {
+    let mut end = None;
+    for tok in after.iter().take(MAX_LEVEL_BODY_WORDS) {
+        let noun = matches!(tok.tag, "n" | "nt" | "nz" | "j" | "l");
+        if noun && ends_as_body(rules, tok.word) && !rules.lexicons.ends_with_title(tok.word, 2) {
+            end = Some(tok.end);
+        } else if !is_name_material(rules, tok) {
+            break;
+        }
+    }
+    end
+}
+
+/// Bytes of the body in one word opening with a level (市教委, 乡党委书记 →
+/// 乡党委): the rest, less a title at its end, ends with a suffix and has
+/// two characters or more (市委 alone is a standalone body's).
+fn glued_level_body(rules: &Rules, word: &str) -> Option<usize> {
+    let level = LEVELS.iter().find(|l| word.starts_with(*l) && word.len() > l.len())?;
+    let rest = &word[level.len()..];
+    let body = rest
+        .char_indices()
+        .skip(1)
+        .map(|(at, _)| &rest[..at])
+        .find(|b| rules.lexicons.is_title(&rest[b.len()..]))
+        .unwrap_or(rest);
+    // 村干部: the rest is a title itself, of nobody's body.
+    if body.len() == rest.len() && rules.lexicons.ends_with_title(rest, 2) {
+        return None;
+    }
+    let len = level.len() + body.len();
+    (body.chars().count() >= 2 && ends_as_body(rules, &word[..len])).then_some(len)
+}
+
+/// A word ending with an organization's suffix other than a brand's; a
+/// one-character suffix needs a stem of two (考试院, not 干部 or 公所), and a
+/// government is its place's, no body (NOT_ORG_HEADS).
+fn ends_as_body(rules: &Rules, word: &str) -> bool {
+    let suffixes = &rules.lexicons.org_suffixes;
+    let n = word.chars().count();
+    suffixes.longest_in(word).is_some_and(|s| suffixes[s] != "brand" && (s.chars().count() > 1 || n >= 3))
+        && !NOT_ORG_HEADS.iter().any(|h| word.ends_with(h))
 }
 
 /// Whether a listed place and a bare class noun after it (某国公司, 某省球队,
@@ -193,5 +266,13 @@ mod tests {
         assert!(found.contains(&"Place:欧洲".to_string()), "{found:?}");
         assert!(found.contains(&"Place:日本".to_string()), "{found:?}");
         assert!(found.contains(&"Organization:巴西足球队".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn an_administrative_level_and_a_body_are_an_organization() {
+        let found = spans("今年，市教委和自治区农机学会联合举办了展览，乡党委书记也来了。");
+        for body in ["市教委", "自治区农机学会", "乡党委"] {
+            assert!(found.contains(&format!("Organization:{body}")), "{body}: {found:?}");
+        }
     }
 }
