@@ -205,7 +205,10 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
                 || apposition
                 || ministry
         };
-        let start = name_part.first().map_or(tok.start, |t| t.start);
+        let start = match orgs::named_by_itself(rules, name_part, tok, suffix) {
+            true => tok.start,
+            false => name_part.first().map_or(tok.start, |t| t.start),
+        };
         // 中国检察日报社影视部, 长治人民医院宣教科: a sub-unit written right
         // after its parent is one body with it (the parent stays a body of
         // its own, nested).

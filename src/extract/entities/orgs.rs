@@ -74,6 +74,24 @@ fn ordinal(tok: &Token<'_>) -> bool {
     tok.tag == "m" && !digits.is_empty() && digits.chars().all(|c| "一二三四五六七八九十百零〇".contains(c))
 }
 
+/// Whether the suffix's own word names the body (法国队/nt, 某国环保局/nt)
+/// and the words before it hold no proper name (战胜, 东道主, 见图): they
+/// are the sentence's, not the name's.
+pub(super) fn named_by_itself(rules: &Rules, name_part: &[Token<'_>], tok: &Token<'_>, suffix: &str) -> bool {
+    let own = tok.word.len() > suffix.len()
+        && (tok.tag == "nt" || is_listed_name(rules, &tok.word[..tok.word.len() - suffix.len()]));
+    // 国家/新闻出版署, 市政府/新闻处: a level or a parent body opens the name.
+    let opener = |t: &Token<'_>| {
+        NATIONAL.contains(&t.word)
+            || t.word.ends_with("政府")
+            || rules.lexicons.org_suffixes.longest_in(t.word).is_some()
+    };
+    own && !name_part.is_empty() && !name_part.iter().any(|t| is_proper(rules, t) || opener(t))
+}
+
+/// Words for the national level, which open a body's name (国家统计局).
+const NATIONAL: [&str; 3] = ["国家", "中央", "全国"];
+
 /// Administrative levels that stand for the unit in question before its
 /// body (市教委, 乡党委, 自治区农机学会: the city's, the township's).
 const LEVELS: [&str; 10] = ["省", "市", "县", "乡", "镇", "村", "区", "州", "旗", "自治区"];
@@ -274,5 +292,11 @@ mod tests {
         for body in ["市教委", "自治区农机学会", "乡党委"] {
             assert!(found.contains(&format!("Organization:{body}")), "{body}: {found:?}");
         }
+    }
+
+    #[test]
+    fn words_of_the_sentence_before_a_named_team_are_not_its_name() {
+        let found = spans("他们在决赛中战胜巴西队。");
+        assert!(found.contains(&"Organization:巴西队".to_string()), "{found:?}");
     }
 }
