@@ -32,10 +32,10 @@ pub(super) fn name_start(rules: &Rules, rule: &EntityRule, before: &[Token<'_>],
         }
         let outer = name_part_start(rules, rule, &before[..k]);
         let outer_chars: usize = before[outer..=k].iter().map(|t| t.word.chars().count()).sum();
-        // The step joins a name only after a proper word (中国/文化/扶贫):
+        // The step joins a name only after a proper word (湖南/农业/开发):
         // after common nouns alone it is the clause's verb.
         let proper_before = before[outer..k].iter().any(|t| is_proper(rules, t));
-        // 培养/辽宁大学: a proper word after the verb opens the name itself.
+        // 培养/湖南大学: a proper word after the verb opens the name itself.
         let proper_after = before[start..].iter().any(|t| is_proper(rules, t));
         if !proper_before || (verb && proper_after) || chars + outer_chars > rule.max_prefix {
             break;
@@ -47,7 +47,7 @@ pub(super) fn name_start(rules: &Rules, rule: &EntityRule, before: &[Token<'_>],
     start
 }
 
-/// A verb of two characters or more inside a body's name (扶贫, 统计, 认证);
+/// A verb of two characters or more inside a body's name (开发, 规划, 监测);
 /// not one that ends in a complement of direction or result (传到, 送往),
 /// which moves something to the body rather than naming it. At most one
 /// verb is stepped over: a second makes a clause (a headline's 某校注重…培养).
@@ -99,7 +99,7 @@ const LEVELS: [&str; 10] = ["省", "市", "县", "乡", "镇", "村", "区", "�
 /// Longest run of words between a level and its body's suffix word.
 const MAX_LEVEL_BODY_WORDS: usize = 3;
 
-/// Bodies named by an administrative level and a body (市/教育/考试院,
+/// Bodies named by an administrative level and a body (市/卫生/监督所,
 /// 村/党支部, or one word 市教委; 乡党委书记 less its title): the NER
 /// convention marks them as organizations, as it does 市委. The level must
 /// not follow a listed place, whose own name the grammar reads.
@@ -155,7 +155,7 @@ fn glued_level_body(rules: &Rules, word: &str) -> Option<usize> {
 }
 
 /// A word ending with an organization's suffix other than a brand's; a
-/// one-character suffix needs a stem of two (考试院, not 干部 or 公所), and a
+/// one-character suffix needs a stem of two (监督所, not 干部 or 公所), and a
 /// government is its place's, no body (NOT_ORG_HEADS).
 fn ends_as_body(rules: &Rules, word: &str) -> bool {
     let suffixes = &rules.lexicons.org_suffixes;
