@@ -12,6 +12,9 @@ use crate::model::EntityType;
 use crate::rules::{EntityRule, EntityRuleKind, GazetteerEntry, Lexicons, Rules};
 use crate::segment::Token;
 
+mod orgs;
+mod places;
+
 /// Finds every entity mention of a document, sorted by position.
 pub fn recognize(rules: &Rules, text: &str, sentences: &[Sentence<'_>]) -> Vec<EntityMention> {
     let mut mentions = Vec::new();
@@ -179,7 +182,8 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         if place_word || tok.tag == "f" {
             continue;
         }
-        let start_tok = first_proper(rules, &s.tokens[..i], name_part_start(rules, rule, &s.tokens[..i]));
+        let name_start = orgs::name_start(rules, rule, &s.tokens[..i], tok.word);
+        let start_tok = first_proper(rules, &s.tokens[..i], name_start);
         let name_part = &s.tokens[start_tok..i];
         let own_prefix = tok.word.len() > suffix.len();
         // 民营银行微众银行: a name between its kind and the suffix again.
@@ -201,7 +205,10 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
                 || apposition
                 || ministry
         };
-        let start = name_part.first().map_or(tok.start, |t| t.start);
+        let start = match orgs::named_by_itself(rules, name_part, tok, suffix) {
+            true => tok.start,
+            false => name_part.first().map_or(tok.start, |t| t.start),
+        };
         // 中国检察日报社影视部, 长治人民医院宣教科: a sub-unit written right
         // after its parent is one body with it (the parent stays a body of
         // its own, nested).
@@ -216,10 +223,12 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         };
         let name = &s.text[start..tok.end];
         let counted = name_part.first().is_some_and(|t| is_quantity(t.word));
-        if proper && !counted && !rules.lexicons.not_organization.contains(name) {
+        let generic = orgs::bodies_of_place(rules, &s.tokens[start_tok..i], tok);
+        if proper && !counted && !generic && !rules.lexicons.not_organization.contains(name) {
             out.push(mention(s, start, tok.end, rule));
         }
     }
+    orgs::level_bodies(rules, rule, s, out);
 }
 
 /// Bodies named by their kind alone (standalone_bodies.txt): a word that is
@@ -289,6 +298,7 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
             out.push(mention(s, start, tok.end, rule));
         }
     }
+    places::divisions(rules, rule, s, out);
 }
 
 /// Start of a building's name: the organization grammar's name part before
@@ -916,6 +926,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                     && !rules.lexicons.not_organization.contains(tok.word)
                     && !NOT_ORG_HEADS.iter().any(|h| tok.word.ends_with(h))
                     && !tok.word.chars().all(|c| rules.lexicons.country_abbreviations.contains(&c))
+                    && orgs::shaped_like_body(rules, tok.word)
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
@@ -931,6 +942,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     if rule.ty == EntityType::Place {
         country_abbreviations(rules, rule, s, out);
         transliterated_places(rules, rule, s, out);
+        places::abbreviation_compounds(rules, rule, s, out);
     }
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);
