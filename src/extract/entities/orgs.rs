@@ -26,7 +26,11 @@ pub(super) fn name_start(rules: &Rules, rule: &EntityRule, before: &[Token<'_>],
         // (某省大学/nt) needs none from before the verb.
         let bare = suffix_word.chars().count() >= 2 && rules.lexicons.org_suffixes.contains_key(suffix_word);
         let verb = inner_verb(step) && bare && !opens_kind(rules, before, k, suffix_word);
-        let bridge = (verb && verbs == 0) || (k + 1 == before.len() && ordinal(step));
+        // A verb in a name stands right before the suffix word or one word
+        // before it (某省/农业/开发/委员会, 某市/扶助/老人/基金会); with more words
+        // after it, they are its object, and the place before is the subject
+        // of a clause (某省/打造/全国/一流/研发/基地).
+        let bridge = (verb && verbs == 0 && before.len() - k <= 2) || (k + 1 == before.len() && ordinal(step));
         if !bridge || k == 0 || !is_name_material(rules, &before[k - 1]) {
             break;
         }
@@ -245,6 +249,12 @@ mod tests {
     fn a_verb_inside_a_body_name_after_a_place_is_part_of_it() {
         let found = spans("会上，湖南农业开发委员会的专家发了言。");
         assert!(found.contains(&"Organization:湖南农业开发委员会".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_with_a_long_object_before_the_suffix_makes_a_clause_not_a_name() {
+        let found = spans("南方电网福建公司总经理表示：“将助力福建打造世界一流新能源基地。”");
+        assert!(!found.iter().any(|f| f.contains("打造")), "{found:?}");
     }
 
     #[test]
