@@ -209,7 +209,7 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
             true => tok.start,
             false => name_part.first().map_or(tok.start, |t| t.start),
         };
-        // 中国检察日报社影视部, 长治人民医院宣教科: a sub-unit written right
+        // 江南日报社影视部, 南山人民医院宣教科: a sub-unit written right
         // after its parent is one body with it (the parent stays a body of
         // its own, nested).
         let parent = out
@@ -572,7 +572,7 @@ fn head_title_stem<'a>(rules: &Rules, tok: &Token<'a>) -> Option<&'a str> {
 }
 
 /// The name part opens with its first proper word: words before it are the
-/// sentence's (本报讯广东香江企业集团, 战胜捷克队, 由原国家环保局). A name part
+/// sentence's (本报讯江南远山企业集团, 战胜某国队, 由原国家林业局). A name part
 /// without one stays whole; whether it names a body is decided after.
 fn first_proper(rules: &Rules, before: &[Token<'_>], start: usize) -> usize {
     let opens = |t: &Token<'_>| is_proper(rules, t) && !DATELINE_WORDS.contains(&t.word);

@@ -196,8 +196,8 @@ fn an_industry_heading_the_measure_is_the_subject() {
 
 #[test]
 fn spelt_counts_are_read_whole() {
-    let f = figure("全市二千三百八十三家国有企业参加了调查。", "二千三百八十三家");
-    assert_eq!(f.value, 2383.0);
+    let f = figure("全市四千六百二十一家国有企业参加了调查。", "四千六百二十一家");
+    assert_eq!(f.value, 4621.0);
 }
 
 #[test]
