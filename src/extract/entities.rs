@@ -636,7 +636,7 @@ fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Ent
         let Some(caps) = re.captures_at(s.text, at) else { break };
         let whole = caps.get(0).expect("group 0");
         let name = caps.name("name").expect("checked at compile time");
-        if let Some((start, end)) = accept_name(rules, rule, s, name.start(), name.end()) {
+        if let Some((start, end)) = accept_name(rules, rule, s, name.range(), whole.end()) {
             out.push(mention(s, start, end, rule));
             at = whole.end().max(at + 1);
         } else {
@@ -647,8 +647,16 @@ fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Ent
     }
 }
 
-/// The span a pattern's `name` group really covers, if it is a name.
-fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+/// The span a pattern's `name` group really covers, if it is a name;
+/// `context_end` is where the whole match ends.
+fn accept_name(
+    rules: &Rules,
+    rule: &EntityRule,
+    s: &Sentence<'_>,
+    name: std::ops::Range<usize>,
+    context_end: usize,
+) -> Option<(usize, usize)> {
+    let (start, end) = (name.start, name.end);
     if rule.ty == EntityType::Organization {
         // 一间办公室, 这家工厂: a count or a determiner, not a name; but a
         // congress is named by its number alone (十五大).
@@ -673,7 +681,7 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
             // 某·某某镇: a place spelt by sound, named like a person.
             (!ends_as_division(rules, &s.text[first..last])).then_some((first, last))
         }
-        None => person_span(rules, s, start, end).map(|e| (start, e)),
+        None => person_span(rules, s, start, end, context_end).map(|e| (start, e)),
     }
 }
 
@@ -755,7 +763,7 @@ fn next_char(text: &str, at: usize) -> usize {
 /// Checks a person-name candidate and settles its length: it must start a
 /// word, and a three-character reading that ends inside a word yields to the
 /// two-character one (王锦侠同台: 王锦侠, but 张三说明: 张三).
-fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Option<usize> {
+fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize, context_end: usize) -> Option<usize> {
     // A name does not open with a function word (向社会主义, 那些搞理论).
     let first = s.tokens.iter().find(|t| t.start == start)?;
     if matches!(first.tag, "p" | "r" | "c" | "u" | "uj" | "ul") {
@@ -770,13 +778,18 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
     if word_run_past && matches!(first.tag, "v" | "vn" | "d" | "ad" | "n" | "a" | "f" | "m" | "t") {
         return None;
     }
-    let mut end = end;
-    if !s.bounds.contains(end) {
-        let shorter = end - s.text[..end].chars().next_back()?.len_utf8();
-        if s.text[start..shorter].chars().count() >= 2 && s.bounds.contains(shorter) {
-            end = shorter;
-        }
-    }
+    let end = settle_end(rules, s, first, start, end);
+    // A name still ending inside a word that is none (权益保/护法, 山水/画家,
+    // 平均年/龄) is a piece of that word; but a word that is the name and the
+    // pattern's context (邓小平理论) is the pattern's, and a function
+    // character may be glued to the name's end (林少/农等).
+    let inside_word = s.tokens.iter().any(|t| {
+        t.start < end
+            && end < t.end
+            && t.end != context_end
+            && !PERSON_TAGS.contains(&t.tag)
+            && !(FUNCTION_TAGS.contains(&t.tag) && function_chars(rules, &s.text[end..t.end]))
+    });
     // A common word of two characters (程度, 全体) is no name however it is
     // placed; a three-character word jieba knows may be a famous name it
     // tags otherwise (周恩来/t, 金正日/nz), which the pattern's context names.
@@ -787,7 +800,62 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Opt
     let titled = title_after_surname(rules, &s.text[start..], end - start);
     // 韩国籍/教练, 马里前/总统: a listed place opens the words before a title.
     let placed = opens_with_place(rules, &s.text[start..end]);
-    (!known_word && !titled && !placed && plausible_person(rules, &s.text[start..end])).then_some(end)
+    let name = &s.text[start..end];
+    let ok = !inside_word
+        && !known_word
+        && !titled
+        && !placed
+        && !weak_surname_word(rules, s, first, end)
+        && !ends_as_division(rules, name)
+        && plausible_person(rules, name);
+    ok.then_some(end)
+}
+
+/// Where a pattern's name really ends. A three-character reading yields to
+/// the two-character one when it ends inside a word (王锦侠同台 stays, 张三说明
+/// is 张三), unless jieba glued a function character to the last one
+/// (林少/农等); when its last character is a function character (刘华说); and
+/// when it runs past a two-character name onto a function word of its own
+/// (王芳/nr 还/d 表示).
+fn settle_end(rules: &Rules, s: &Sentence<'_>, first: &Token<'_>, start: usize, end: usize) -> usize {
+    let Some(last) = s.text[..end].chars().next_back() else { return end };
+    let shorter = end - last.len_utf8();
+    if s.text[start..shorter].chars().count() < 2 {
+        return end;
+    }
+    if !s.bounds.contains(end) {
+        let glued = s.tokens.iter().any(|t| {
+            t.start == shorter
+                && t.end > end
+                && FUNCTION_TAGS.contains(&t.tag)
+                && function_chars(rules, &s.text[end..t.end])
+        });
+        return if !glued && s.bounds.contains(shorter) { shorter } else { end };
+    }
+    let function_word = s.tokens.iter().any(|t| t.start == shorter && t.end == end && FUNCTION_TAGS.contains(&t.tag));
+    let after_name = first.end == shorter && matches!(first.tag, "nr" | "nrfg");
+    if rules.lexicons.not_in_names.contains(&last) || (function_word && after_name) {
+        shorter
+    } else {
+        end
+    }
+}
+
+/// Tags of function words: a name's last character jieba glued to one
+/// (农等/u) still ends the name.
+const FUNCTION_TAGS: [&str; 7] = ["p", "c", "u", "uj", "ul", "d", "r"];
+
+/// Whether `text` is made of function characters only (等, 说的).
+fn function_chars(rules: &Rules, text: &str) -> bool {
+    text.chars().all(|c| rules.lexicons.not_in_names.contains(&c))
+}
+
+/// 时/n 表示/v, 应/v 如此/c: a weak surname character (weak_surname_chars.txt)
+/// standing as a word of its own opens a name only if jieba reads the rest
+/// as a name, too.
+fn weak_surname_word(rules: &Rules, s: &Sentence<'_>, first: &Token<'_>, end: usize) -> bool {
+    let rest_named = s.tokens.iter().any(|t| t.start == first.end && t.end <= end && PERSON_TAGS[..3].contains(&t.tag));
+    first.end < end && weak_surname(rules, first.word) && !rest_named
 }
 
 /// Whether a title starts right after the first character of `text` and
@@ -1070,7 +1138,7 @@ fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec
         let n = given.word.chars().count();
         let given_ok = (1..=2).contains(&n)
             && given.start == surname.end
-            && matches!(given.tag, "n" | "nr" | "ng" | "a" | "nz" | "t" | "vn" | "j")
+            && matches!(given.tag, "n" | "nr" | "nrt" | "ng" | "a" | "nz" | "t" | "vn" | "j")
             && (given.tag == "nr" || !weak_surname(rules, surname.word))
             && given
                 .word
@@ -1167,8 +1235,13 @@ fn related(lex: &Lexicons, word: &str) -> bool {
 /// guess of a name for a word it does not know, which is a place.
 fn ends_as_division(rules: &Rules, word: &str) -> bool {
     let suffixes = &rules.lexicons.place_suffixes;
-    suffixes.longest_in(word).is_some_and(|end| end.len() < word.len() && suffixes[end] == "admin")
+    let given_name_end = word.chars().count() >= 3 && word.ends_with(|c| GIVEN_NAME_DIVISION_ENDS.contains(c));
+    !given_name_end && suffixes.longest_in(word).is_some_and(|end| end.len() < word.len() && suffixes[end] == "admin")
 }
+
+/// Endings of divisions that also end many given names (红旗, 九州): a word
+/// of three characters ending in one may still be a person's name.
+const GIVEN_NAME_DIVISION_ENDS: &str = "旗州";
 
 /// Whether token `i`, a word spelt by sound or one not opening with a
 /// surname, is glued to an organization's ending of two characters or more
@@ -1192,7 +1265,8 @@ const NOT_ORG_HEADS: [&str; 3] = ["政府", "关系", "产业"];
 
 fn plausible_foreign_name(rules: &Rules, name: &str) -> bool {
     (2..=8).contains(&name.chars().count())
-        && !opens_with_place(rules, name)
+        // 奥兰/迪斯: inside a name spelt by sound, a place's sounds are no place.
+        && (!opens_with_place(rules, name) || is_spelt(rules, name))
         && !rules.lexicons.not_person.contains(name)
         && [EntityType::Place, EntityType::Organization, EntityType::Industry]
             .iter()
@@ -1368,3 +1442,6 @@ fn transliterated_places(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,68 @@
+//! Person names from made-up sentences, through the whole pipeline: each
+//! test names the mechanism it pins down.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::input::Document;
+use crate::model::EntityType;
+use crate::pipeline::Pipeline;
+use crate::rules::Rules;
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| {
+        Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load"))
+    })
+}
+
+/// The persons found in `text`, as written, in order.
+fn persons(text: &str) -> Vec<String> {
+    let facts = pipeline().run(&Document::from_text("t", text));
+    facts.mentions.into_iter().filter(|m| m.entity.ty == EntityType::Person).map(|m| m.surface).collect()
+}
+
+#[test]
+fn a_name_stops_before_a_function_word_jieba_cut_after_it() {
+    assert_eq!(persons("局长王芳还表示，要加快进度。"), ["王芳"]);
+    assert_eq!(persons("主任王平又指出，要抓紧落实。"), ["王平"]);
+}
+
+#[test]
+fn a_name_keeps_its_last_character_that_jieba_glued_to_a_function_character() {
+    assert_eq!(persons("局长林少农等同志出席了会议。"), ["林少农"]);
+}
+
+#[test]
+fn a_function_character_ends_no_name() {
+    assert_eq!(persons("班长刘华说，大家都要努力。"), ["刘华"]);
+    assert_eq!(persons("正如诗人林默所说，生活要简单。"), ["林默"]);
+}
+
+#[test]
+fn a_name_never_ends_inside_a_word_that_is_none() {
+    assert!(persons("我们认真学习《职工权益保护法》。").is_empty());
+    assert!(persons("这是一幅山水画家的作品。").is_empty());
+}
+
+#[test]
+fn a_weak_surname_standing_alone_opens_no_name() {
+    assert!(persons("部长接见记者时表示，将加快改革。").is_empty());
+    assert!(persons("老师说学生应如此。").is_empty());
+}
+
+#[test]
+fn a_village_is_no_person_but_a_given_name_may_end_like_a_prefecture() {
+    assert!(persons("他是赵庄村党支部书记。").is_empty());
+    assert_eq!(persons("民警王九州也来了。"), ["王九州"]);
+}
+
+#[test]
+fn a_given_name_jieba_tags_foreign_follows_a_lone_surname() {
+    assert_eq!(persons("同村的王育英大娘的老伴去世了。"), ["王育英"]);
+}
+
+#[test]
+fn a_place_opening_a_name_spelt_by_sound_does_not_hide_it() {
+    assert_eq!(persons("意甲前锋马里奥斯今天进了两球。"), ["马里奥斯"]);
+}
