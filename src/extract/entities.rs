@@ -1003,6 +1003,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);
         split_names(rules, rule, s, out);
+        glued_names(rules, rule, s, out);
         context_full_names(rules, rule, s, out);
         completed_names(rules, rule, s, out);
         places_in_person_context(rules, rule, s, out);
@@ -1130,24 +1131,56 @@ fn context_full_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
 
 /// A name jieba cut after the surname (蒋/天才, 朱/力行, 袁/步兵): a surname
 /// character that jieba, alone, tags as a name, and the one- or two-character
-/// word after it, read as the given name.
+/// word after it, read as the given name. jieba may have glued a function
+/// word to the surname (对陶/nr 汉明): the surname is then the word less it.
 fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for pair in s.tokens.windows(2) {
         let [surname, given] = pair else { continue };
-        let alone = surname.tag == "nr" && rules.lexicons.surnames.contains(surname.word);
-        let n = given.word.chars().count();
-        let given_ok = (1..=2).contains(&n)
-            && given.start == surname.end
-            && matches!(given.tag, "n" | "nr" | "nrt" | "ng" | "a" | "nz" | "t" | "vn" | "j")
-            && (given.tag == "nr" || !weak_surname(rules, surname.word))
-            && given
-                .word
-                .chars()
-                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !rules.lexicons.not_in_names.contains(&c))
-            && !rules.lexicons.is_title(given.word);
-        let name = &s.text[surname.start..given.end];
-        if alone && given_ok && plausible_person(rules, name) {
-            out.push(mention(s, surname.start, given.end, rule));
+        let word = surname.word.strip_prefix(|c| rules.lexicons.before_names.contains(&c)).unwrap_or(surname.word);
+        let alone = surname.tag == "nr" && rules.lexicons.surnames.contains(word);
+        let start = surname.end - word.len();
+        let name = &s.text[start..given.end];
+        if alone && given_name_word(rules, word, surname, given) && plausible_person(rules, name) {
+            out.push(mention(s, start, given.end, rule));
+        }
+    }
+}
+
+/// Whether `given`, right after the word `surname` ending in the surname
+/// character `surname_char`, reads as a given name: one or two characters of
+/// a noun, an adjective, a name, no function character, no title; after a
+/// weak surname (连, 从) only a word jieba tags as a name.
+fn given_name_word(rules: &Rules, surname_char: &str, surname: &Token<'_>, given: &Token<'_>) -> bool {
+    let n = given.word.chars().count();
+    (1..=2).contains(&n)
+        && given.start == surname.end
+        && matches!(given.tag, "n" | "nr" | "nrt" | "nrfg" | "ng" | "a" | "nz" | "t" | "vn" | "j")
+        && (given.tag == "nr" || !weak_surname(rules, surname_char))
+        && given
+            .word
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !rules.lexicons.not_in_names.contains(&c))
+        && !rules.lexicons.is_title(given.word)
+}
+
+/// Names in a word jieba tagged as a name together with a function word it
+/// glued on: before the name (但/某某, 胜/某某某: before_name_chars.txt, no
+/// surname among them), or after it (某某/是, 某某/说: not_in_names_chars.txt).
+/// The name is the word less the function character. (A surname left alone
+/// takes the word after it: split_names.)
+fn glued_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let lex = &rules.lexicons;
+    for tok in s.tokens.iter().filter(|t| matches!(t.tag, "nr" | "nrfg")) {
+        let n = tok.word.chars().count();
+        if let Some(rest) = tok.word.strip_prefix(|c| lex.before_names.contains(&c)) {
+            if (3..=4).contains(&n) && starts_with_surname(rules, rest) && plausible_person(rules, rest) {
+                out.push(mention(s, tok.end - rest.len(), tok.end, rule));
+            }
+        }
+        if let Some(rest) = tok.word.strip_suffix(|c| lex.not_in_names.contains(&c)) {
+            if n == 3 && starts_with_surname(rules, rest) && plausible_person(rules, rest) {
+                out.push(mention(s, tok.start, tok.start + rest.len(), rule));
+            }
         }
     }
 }

@@ -107,6 +107,9 @@ pub struct Lexicons {
     pub transliteration: HashSet<char>,
     /// Function characters never inside a given name (的, 了, 和, 说).
     pub not_in_names: HashSet<char>,
+    /// One-character function words jieba's HMM glues to a name after them
+    /// (对, 但, 胜); none is a surname.
+    pub before_names: HashSet<char>,
     /// Characters that follow a name but do not end one (曾, 还, 们).
     pub not_name_end: HashSet<char>,
     /// Surname characters more often a function word (连, 向, 从): cut off

@@ -66,3 +66,10 @@ fn a_given_name_jieba_tags_foreign_follows_a_lone_surname() {
 fn a_place_opening_a_name_spelt_by_sound_does_not_hide_it() {
     assert_eq!(persons("意甲前锋马里奥斯今天进了两球。"), ["马里奥斯"]);
 }
+
+#[test]
+fn a_function_word_jieba_glued_to_a_name_is_left_out() {
+    assert_eq!(persons("比赛很艰苦，但葛小雨还是赢了。"), ["葛小雨"]);
+    assert_eq!(persons("第一轮，刘明对陶志强。"), ["刘明", "陶志强"]);
+    assert_eq!(persons("陈咏是一名老演员。"), ["陈咏"]);
+}
