@@ -1004,6 +1004,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         transliterated_runs(rules, rule, s, out);
         split_names(rules, rule, s, out);
         glued_names(rules, rule, s, out);
+        japanese_names(rules, rule, s, out);
         context_full_names(rules, rule, s, out);
         completed_names(rules, rule, s, out);
         places_in_person_context(rules, rule, s, out);
@@ -1183,6 +1184,88 @@ fn glued_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec
             }
         }
     }
+}
+
+/// Japanese names (lexicons/japanese_surnames.txt), which jieba knows
+/// little of: a word that is a listed family name and a given name of two or
+/// three characters (某本龙太郎/n); a listed family name, as a word, with the
+/// given name in the one or two words after it (某村/ns 正义/n) and a
+/// person's context around them; or the family name alone between a title or
+/// a speech verb (某本首相, 某本还表示), as the press names a Japanese person
+/// once introduced.
+fn japanese_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let toks = &s.tokens;
+    for (i, tok) in toks.iter().enumerate() {
+        let Some(family) = japanese_family_name(rules, tok.word) else { continue };
+        if family.len() < tok.word.len() {
+            let given = &tok.word[family.len()..];
+            if given_name_chars(rules, given, 2..=3) && !opens_body_name(rules, toks, i) {
+                out.push(mention(s, tok.start, tok.end, rule));
+            }
+            continue;
+        }
+        // The given name: the longest run of one or two words after the
+        // family name that reads as one.
+        let given_end = (i + 1..toks.len().min(i + 3)).rev().find(|&j| {
+            let run = &toks[i + 1..=j];
+            let adjacent = run.windows(2).all(|w| w[0].end == w[1].start) && run[0].start == tok.end;
+            adjacent
+                && run.iter().all(|t| given_name_word_part(t))
+                && given_name_chars(rules, &s.text[tok.end..run[run.len() - 1].end], 2..=3)
+        });
+        let before = person_context_before(rules, toks, i);
+        match given_end {
+            Some(j) if before || person_after(rules, toks, j) => out.push(mention(s, tok.start, toks[j].end, rule)),
+            _ if before || person_after(rules, toks, i) => out.push(mention(s, tok.start, tok.end, rule)),
+            _ => {}
+        }
+    }
+}
+
+/// A word that may be (part of) a Japanese given name after the family
+/// name: no function word, verb, number or punctuation, and a word of three
+/// characters only if jieba reads it as a name (坦率地/n is "frankly").
+fn given_name_word_part(t: &Token<'_>) -> bool {
+    let ok_tag = !FUNCTION_TAGS.contains(&t.tag) && !matches!(t.tag, "v" | "m" | "x");
+    ok_tag && (t.word.chars().count() <= 2 || PERSON_TAGS[..3].contains(&t.tag))
+}
+
+/// The listed Japanese family name that opens `word`, unless the word is a
+/// listed place or organization (a family name may be a town's, too).
+fn japanese_family_name<'w>(rules: &Rules, word: &'w str) -> Option<&'w str> {
+    let family = word
+        .char_indices()
+        .skip(2)
+        .map(|(at, _)| &word[..at])
+        .chain([word])
+        .filter(|w| w.chars().count() <= 3)
+        .find(|w| rules.lexicons.japanese_surnames.contains(*w))?;
+    (!is_listed_name(rules, family) && !is_listed_name(rules, word)).then_some(family)
+}
+
+/// Whether `given` reads as a given name of `chars` characters: Chinese
+/// characters only, no function character, neither a title nor a word ending
+/// as a body or a place does (某本大学, 某田地区).
+fn given_name_chars(rules: &Rules, given: &str, chars: std::ops::RangeInclusive<usize>) -> bool {
+    let lex = &rules.lexicons;
+    chars.contains(&given.chars().count())
+        && given.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !lex.not_in_names.contains(&c))
+        && !lex.is_title(given)
+        && !lex.starts_with_title(given, 2)
+        && lex.org_suffixes.longest_in(given).is_none()
+        && lex.place_suffixes.longest_in(given).is_none()
+        && !lex.place_context.contains_key(given)
+}
+
+/// Whether the words after token `i` mark it as a person's: a title, an
+/// honorific (一行, 等人) or a speech verb, also after a one-character adverb
+/// (还表示).
+fn person_after(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let lex = &rules.lexicons;
+    let marks = |t: &Token<'_>| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word);
+    let next = tokens.get(i + 1);
+    let adverb = next.is_some_and(|t| t.tag == "d" && t.word.chars().count() == 1);
+    next.is_some_and(marks) || (adverb && tokens.get(i + 2).is_some_and(marks))
 }
 
 /// 连/nr 金融/n is "even finance": a surname character that is more often a

@@ -73,6 +73,8 @@ pub(crate) fn split_alternatives(col: Option<&&str>) -> Vec<String> {
 pub struct Lexicons {
     pub surnames: HashSet<String>,
     pub compound_surnames: HashSet<String>,
+    /// Frequent Japanese family names of two or three characters (田中, 佐佐木).
+    pub japanese_surnames: HashSet<String>,
     pub titles: BTreeSet<String>,
     /// Suffix → coarse kind (gov, edu, company…).
     pub org_suffixes: Suffixes,

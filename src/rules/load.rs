@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 39] = [
+const FILES: [&str; 40] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -135,6 +135,7 @@ const FILES: [&str; 39] = [
     "lexicons/industries.txt",
     "lexicons/surnames.txt",
     "lexicons/surnames_compound.txt",
+    "lexicons/japanese_surnames.txt",
     "lexicons/titles.txt",
     "lexicons/org_suffixes.txt",
     "lexicons/place_suffixes.txt",
@@ -232,6 +233,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
     Lexicons {
         surnames: list("lexicons/surnames.txt", diag).into_iter().collect(),
         compound_surnames: list("lexicons/surnames_compound.txt", diag).into_iter().collect(),
+        japanese_surnames: list("lexicons/japanese_surnames.txt", diag).into_iter().collect(),
         titles: list("lexicons/titles.txt", diag).into_iter().collect(),
         org_suffixes: two_col("lexicons/org_suffixes.txt", diag).into_iter().collect(),
         place_suffixes: two_col("lexicons/place_suffixes.txt", diag).into_iter().collect(),

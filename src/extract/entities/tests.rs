@@ -73,3 +73,11 @@ fn a_function_word_jieba_glued_to_a_name_is_left_out() {
     assert_eq!(persons("第一轮，刘明对陶志强。"), ["刘明", "陶志强"]);
     assert_eq!(persons("陈咏是一名老演员。"), ["陈咏"]);
 }
+
+#[test]
+fn a_japanese_family_name_takes_its_given_name_or_stands_alone_beside_a_title() {
+    assert_eq!(persons("日本首相佐藤健太郎今天在东京会见了代表团。"), ["佐藤健太郎"]);
+    assert_eq!(persons("日本队主教练山本武志说，球队表现不错。"), ["山本武志"]);
+    assert_eq!(persons("高桥还表示，日本将继续推动改革。"), ["高桥"]);
+    assert!(persons("本田汽车公司的产量增长，他在田中劳作。").is_empty());
+}
