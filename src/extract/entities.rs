@@ -901,6 +901,14 @@ fn plausible_tagged_person(rules: &Rules, tok: &Token<'_>) -> bool {
     }
 }
 
+/// A word of three characters or more, not spelt by sound, that ends in a
+/// character ending many common nouns and hardly any name (noun_head_chars.txt:
+/// 某普车, 某诗性): jieba's name for a compound noun.
+fn compound_noun(rules: &Rules, word: &str) -> bool {
+    let head = word.chars().next_back().is_some_and(|c| rules.lexicons.noun_heads.contains(&c));
+    head && word.chars().count() >= 3 && !is_spelt(rules, word)
+}
+
 /// The checks of a person's name but for function characters inside it.
 fn plausible_shape(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
@@ -961,6 +969,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                     && starts_with_surname(rules, tok.word)
                     && !opens_with_place(rules, tok.word)
                     && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
+                    && !compound_noun(rules, tok.word)
                     && (tok.word.chars().count() < 4
                         || rules.lexicons.compound_surnames.iter().any(|c| tok.word.starts_with(c.as_str()))
                         || is_spelt(rules, tok.word))
@@ -987,8 +996,11 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
-        let not_person = opens_body_name(rules, &s.tokens, i) || ends_as_division(rules, tok.word);
-        if ok && !(rule.ty == EntityType::Person && not_person) {
+        let not_person = rule.ty == EntityType::Person
+            && (opens_body_name(rules, &s.tokens, i)
+                || ends_as_division(rules, tok.word)
+                || foreign_modifier(rules, &s.tokens, i));
+        if ok && !not_person {
             let mut m = mention(s, tok.start, tok.end, rule);
             if contextual {
                 m.priority = m.priority.max(1);
@@ -1334,8 +1346,11 @@ fn person_context_before(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool 
 /// after a number it is a unit (3.5卢比).
 fn spelt_foreign_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let tok = &tokens[i];
-    let counted =
-        i.checked_sub(1).is_some_and(|j| tokens[j].end == tok.start && tokens[j].word.chars().all(|c| c.is_numeric()));
+    // A number written with a decimal point (3.5) is one word to jieba.
+    let counted = i.checked_sub(1).is_some_and(|j| {
+        let number = tokens[j].word.chars().all(|c| c.is_numeric() || matches!(c, '.' | '．'));
+        tokens[j].end == tok.start && number && tokens[j].word.chars().next_back().is_some_and(char::is_numeric)
+    });
     // 多达/nrt 一个: a word before a number reads as a quantity's verb.
     let counting = tokens.get(i + 1).is_some_and(|t| t.tag == "m");
     tok.tag == "nrt" && is_spelt(rules, tok.word) && !counted && !counting
@@ -1358,6 +1373,15 @@ fn ends_as_division(rules: &Rules, word: &str) -> bool {
 /// Endings of divisions that also end many given names (红旗, 九州): a word
 /// of three characters ending in one may still be a person's name.
 const GIVEN_NAME_DIVISION_ENDS: &str = "旗州";
+
+/// A word spelt by sound right before a noun (某某/n 特色, 某某 指数,
+/// 某某 政府), with no person's context about it: it names the brand, the
+/// place or the party the noun belongs to, not a person.
+fn foreign_modifier(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(tok), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { return false };
+    let noun = next.start == tok.end && matches!(next.tag, "n" | "nz" | "nt" | "ns");
+    noun && is_spelt(rules, tok.word) && !person_context(rules, tokens, i) && !related(&rules.lexicons, next.word)
+}
 
 /// Whether token `i`, a word spelt by sound or one not opening with a
 /// surname, is glued to an organization's ending of two characters or more

@@ -112,6 +112,8 @@ pub struct Lexicons {
     /// One-character function words jieba's HMM glues to a name after them
     /// (对, 但, 胜); none is a surname.
     pub before_names: HashSet<char>,
+    /// Characters that end many common nouns and hardly any name (场, 车, 性).
+    pub noun_heads: HashSet<char>,
     /// Characters that follow a name but do not end one (曾, 还, 们).
     pub not_name_end: HashSet<char>,
     /// Surname characters more often a function word (连, 向, 从): cut off

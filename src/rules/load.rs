@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 40] = [
+const FILES: [&str; 41] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -155,6 +155,7 @@ const FILES: [&str; 40] = [
     "lexicons/not_in_names_chars.txt",
     "lexicons/not_name_end_chars.txt",
     "lexicons/before_name_chars.txt",
+    "lexicons/noun_head_chars.txt",
     "lexicons/weak_surname_chars.txt",
     "lexicons/forms_of_address.txt",
     "lexicons/honorifics.txt",
@@ -253,6 +254,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         not_in_names: chars("lexicons/not_in_names_chars.txt", diag),
         not_name_end: chars("lexicons/not_name_end_chars.txt", diag),
         before_names: chars("lexicons/before_name_chars.txt", diag),
+        noun_heads: chars("lexicons/noun_head_chars.txt", diag),
         weak_surnames: chars("lexicons/weak_surname_chars.txt", diag),
         forms_of_address: list("lexicons/forms_of_address.txt", diag),
         honorifics: list("lexicons/honorifics.txt", diag).into_iter().collect(),

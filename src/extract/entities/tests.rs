@@ -81,3 +81,14 @@ fn a_japanese_family_name_takes_its_given_name_or_stands_alone_beside_a_title() 
     assert_eq!(persons("高桥还表示，日本将继续推动改革。"), ["高桥"]);
     assert!(persons("本田汽车公司的产量增长，他在田中劳作。").is_empty());
 }
+
+#[test]
+fn a_currency_after_a_decimal_number_and_a_compound_noun_are_no_names() {
+    assert!(persons("每公斤涨价2.5卢比，他买了一辆吉普车。").is_empty());
+}
+
+#[test]
+fn a_word_spelt_by_sound_before_a_noun_names_a_brand_unless_a_title_says_otherwise() {
+    assert!(persons("这部电影很有迪斯尼特色，阿尔法磁谱仪升空了。").is_empty());
+    assert_eq!(persons("萨利姆亲王今天抵达北京，纪念戏剧家莫里哀诞辰。"), ["萨利姆", "莫里哀"]);
+}
