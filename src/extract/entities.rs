@@ -669,7 +669,11 @@ fn accept_name(
         return Some((start, end));
     }
     if s.text[start..end].chars().count() == 1 {
-        return single_surname(rules, s, start, end);
+        // 廉政/委员会: the address or title after the surname must not run
+        // from one word into the middle of the next (李老师/nr, 吴/老师 stay).
+        let crosses =
+            !s.bounds.contains(context_end) && s.tokens.iter().any(|t| end < t.start && t.start < context_end);
+        return single_surname(rules, s, start, end).filter(|_| !crosses);
     }
     match s.text[start..end].find('·') {
         // The regex cannot see where a dotted name's first part begins
@@ -678,8 +682,13 @@ fn accept_name(
             let first = dotted_name_start(rules, s, start + dot)?;
             let last_dot = start + s.text[start..end].rfind('·')?;
             let last = dotted_name_end(rules, s, last_dot + '·'.len_utf8())?;
-            // 某·某某镇: a place spelt by sound, named like a person.
-            (!ends_as_division(rules, &s.text[first..last])).then_some((first, last))
+            // 某·某某镇: a place spelt by sound, named like a person; 某·某某大学,
+            // 某·某某公司: the body named after one.
+            let body = s.tokens.iter().any(|t| {
+                t.start == last
+                    && rules.lexicons.org_suffixes.longest_in(t.word).is_some_and(|x| x.chars().count() >= 2)
+            });
+            (!ends_as_division(rules, &s.text[first..last]) && !body).then_some((first, last))
         }
         None => person_span(rules, s, start, end, context_end).map(|e| (start, e)),
     }
@@ -926,8 +935,11 @@ fn plausible_shape(rules: &Rules, name: &str) -> bool {
 fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let tags: Vec<&str> = rule.tag.as_deref().expect("tagger rules have a tag").split('|').collect();
     for (i, tok) in s.tokens.iter().enumerate().filter(|(_, t)| tags.contains(&t.tag)) {
-        // 尤伯杯/nr names a thing (named_things proposes its person).
-        if rule.ty == EntityType::Person && named_thing_stem(rules, tok.word).is_some() {
+        // 尤伯杯/nr names a thing (named_things proposes its person); a piece
+        // of a dotted foreign name is the dotted rule's to read (it may name
+        // a body); a Chinese name after a dot stays (某某·张某某专辑).
+        let foreign_piece = beside_dot(s, i) && !(starts_with_surname(rules, tok.word) && !is_spelt(rules, tok.word));
+        if rule.ty == EntityType::Person && (named_thing_stem(rules, tok.word).is_some() || foreign_piece) {
             continue;
         }
         // A word jieba's dictionary makes a common word as often as a name
@@ -998,6 +1010,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         };
         let not_person = rule.ty == EntityType::Person
             && (opens_body_name(rules, &s.tokens, i)
+                || counted_classifier(rules, &s.tokens, i)
                 || ends_as_division(rules, tok.word)
                 || foreign_modifier(rules, &s.tokens, i));
         if ok && !not_person {
@@ -1022,6 +1035,12 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         places_in_person_context(rules, rule, s, out);
         named_things(rules, rule, s, out);
     }
+}
+
+/// Whether token `i` is written right beside a middle dot (某某·某某).
+fn beside_dot(s: &Sentence<'_>, i: usize) -> bool {
+    let dot = |j: Option<usize>| j.and_then(|j| s.tokens.get(j)).is_some_and(|t| t.word.starts_with('·'));
+    dot(i.checked_sub(1)) || dot(Some(i + 1))
 }
 
 /// The persons things are named after (戴维斯杯/nz → 戴维斯), in the words
@@ -1374,6 +1393,17 @@ fn ends_as_division(rules: &Rules, word: &str) -> bool {
 /// of three characters ending in one may still be a person's name.
 const GIVEN_NAME_DIVISION_ENDS: &str = "旗州";
 
+/// 那张某某, 一项某某: a surname character that is also a classifier (张,
+/// 项), right after a determiner or a number, counts things; it opens no name.
+fn counted_classifier(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(tok), Some(prev)) = (tokens.get(i), i.checked_sub(1).and_then(|j| tokens.get(j))) else { return false };
+    let counting = matches!(prev.tag, "r" | "m") && prev.end == tok.start;
+    counting && tok.word.starts_with(|c| CLASSIFIER_SURNAMES.contains(c)) && starts_with_surname(rules, tok.word)
+}
+
+/// Surname characters that are also classifiers (一张纸, 一项工作, 一支队伍).
+const CLASSIFIER_SURNAMES: &str = "张项支门台封段部双片";
+
 /// A word spelt by sound right before a noun (某某/n 特色, 某某 指数,
 /// 某某 政府), with no person's context about it: it names the brand, the
 /// place or the party the noun belongs to, not a person.
@@ -1386,15 +1416,17 @@ fn foreign_modifier(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
 /// Whether token `i`, a word spelt by sound or one not opening with a
 /// surname, is glued to an organization's ending of two characters or more
 /// right after it (某某汽车公司, 某某体育俱乐部): the word names the body or
-/// its brand, not a person. A Chinese name keeps its own (某某某办公室 is
-/// the person's office, 张某 华南某大学教授 a profile); one-character
-/// endings (所, 会) are too often a word of their own to count.
+/// its brand, not a person. A Chinese full name of three characters keeps
+/// its own (某某某办公室 is the person's office, 张某 华南某大学教授 a
+/// profile), but two characters before a bare ending do not (某某委员会);
+/// one-character endings (所, 会) are too often a word of their own to count.
 fn opens_body_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let (Some(tok), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { return false };
-    let full_name = starts_with_surname(rules, tok.word) && !is_spelt(rules, tok.word);
-    !full_name
-        && next.start == tok.end
-        && rules.lexicons.org_suffixes.longest_in(next.word).is_some_and(|suffix| suffix.chars().count() >= 2)
+    let chinese_name = starts_with_surname(rules, tok.word) && !is_spelt(rules, tok.word);
+    let suffix = rules.lexicons.org_suffixes.longest_in(next.word).filter(|suffix| suffix.chars().count() >= 2);
+    // 某某 委员会: a two-character word before a bare ending names the body.
+    let bare_after_two = suffix == Some(next.word) && tok.word.chars().count() == 2;
+    (!chinese_name || bare_after_two) && next.start == tok.end && suffix.is_some()
 }
 
 /// Heads of words jieba's dictionary tags `nt` that name no body of their
@@ -1573,7 +1605,9 @@ fn next_word_opens_with(rules: &Rules, tokens: &[Token<'_>], i: usize, role: &st
 fn transliterated_places(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for (i, tok) in s.tokens.iter().enumerate() {
         let foreign = tok.tag == "nrt" || (tok.tag == "nr" && is_spelt(rules, tok.word));
+        // A piece of a dotted name (某某·某某大学) is no place of its own.
         if foreign
+            && !beside_dot(s, i)
             && tok.word.chars().count() >= 2
             && place_context(rules, &s.tokens, i)
             && plausible_foreign_name(rules, tok.word)

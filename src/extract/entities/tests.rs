@@ -92,3 +92,19 @@ fn a_word_spelt_by_sound_before_a_noun_names_a_brand_unless_a_title_says_otherwi
     assert!(persons("这部电影很有迪斯尼特色，阿尔法磁谱仪升空了。").is_empty());
     assert_eq!(persons("萨利姆亲王今天抵达北京，纪念戏剧家莫里哀诞辰。"), ["萨利姆", "莫里哀"]);
 }
+
+#[test]
+fn a_dotted_name_an_organization_ending_follows_names_the_body() {
+    assert!(persons("代表们聚集在约翰·布朗大学，讨论了合作。").is_empty());
+}
+
+#[test]
+fn a_classifier_after_a_determiner_and_a_word_before_a_bare_body_ending_are_no_names() {
+    assert!(persons("那张小巧的门票很精致，他加入了明泉基地。").is_empty());
+}
+
+#[test]
+fn a_surname_alone_needs_its_title_to_end_a_word() {
+    assert!(persons("该市廉政委员会副主席说").is_empty());
+    assert_eq!(persons("吴老师都来了"), ["吴"]);
+}
