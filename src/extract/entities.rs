@@ -1593,10 +1593,14 @@ fn place_or_thing_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool
 }
 
 /// Whether the word after token `i` starts with a `place_context.txt` head
-/// of `role`.
+/// of `role`: is the head (某某/报), or opens with it and is no verb (市政府,
+/// but not 报道/v "to report").
 fn next_word_opens_with(rules: &Rules, tokens: &[Token<'_>], i: usize, role: &str) -> bool {
     let heads = &rules.lexicons.place_context;
-    tokens.get(i + 1).is_some_and(|t| heads.iter().any(|(head, r)| r == role && t.word.starts_with(head.as_str())))
+    tokens.get(i + 1).is_some_and(|t| {
+        let opens = |head: &str| t.word == head || (t.word.starts_with(head) && !t.tag.starts_with('v'));
+        heads.iter().any(|(head, r)| r == role && opens(head))
+    })
 }
 
 /// Places jieba tags as transliterated names (新德里/nrt, 克什米尔/nrt, and

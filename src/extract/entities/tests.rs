@@ -108,3 +108,8 @@ fn a_surname_alone_needs_its_title_to_end_a_word() {
     assert!(persons("该市廉政委员会副主席说").is_empty());
     assert_eq!(persons("吴老师都来了"), ["吴"]);
 }
+
+#[test]
+fn a_verb_opening_like_a_things_head_is_no_things_context() {
+    assert_eq!(persons("本报记者王海、米尔科报道：会议今天召开。"), ["王海", "米尔科"]);
+}
