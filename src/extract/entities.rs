@@ -1010,6 +1010,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         };
         let not_person = rule.ty == EntityType::Person
             && (opens_body_name(rules, &s.tokens, i)
+                || heads_compound_noun(&s.tokens, i)
                 || counted_classifier(rules, &s.tokens, i)
                 || ends_as_division(rules, tok.word)
                 || foreign_modifier(rules, &s.tokens, i));
@@ -1124,7 +1125,7 @@ fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut
         let mut chars = next.word.chars();
         let Some(last) = chars.next() else { continue };
         let rest = chars.as_str();
-        let alone = rest.is_empty() && matches!(next.tag, "ns" | "nr" | "ng" | "n" | "uj" | "u" | "j" | "zg");
+        let alone = rest.is_empty() && matches!(next.tag, "ns" | "nr" | "ng" | "uj" | "u" | "j" | "zg");
         let before_particle = matches!(rest, "的" | "了" | "说") && !rules.lexicons.is_speech_verb(next.word);
         let fits = ('\u{4e00}'..='\u{9fff}').contains(&last)
             && !rules.lexicons.not_in_names.contains(&last)
@@ -1392,6 +1393,14 @@ fn ends_as_division(rules: &Rules, word: &str) -> bool {
 /// Endings of divisions that also end many given names (红旗, 九州): a word
 /// of three characters ending in one may still be a person's name.
 const GIVEN_NAME_DIVISION_ENDS: &str = "旗州";
+
+/// 某某/nr 茶/n: a two-character word jieba takes for a name, glued to a
+/// one-character noun it left alone, is that noun's modifier (a tea, a wind
+/// named so), not a person.
+fn heads_compound_noun(tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(tok), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { return false };
+    tok.word.chars().count() == 2 && next.start == tok.end && next.tag == "n" && next.word.chars().count() == 1
+}
 
 /// 那张某某, 一项某某: a surname character that is also a classifier (张,
 /// 项), right after a determiner or a number, counts things; it opens no name.

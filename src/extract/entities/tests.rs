@@ -113,3 +113,8 @@ fn a_surname_alone_needs_its_title_to_end_a_word() {
 fn a_verb_opening_like_a_things_head_is_no_things_context() {
     assert_eq!(persons("本报记者王海、米尔科报道：会议今天召开。"), ["王海", "米尔科"]);
 }
+
+#[test]
+fn a_two_character_word_glued_to_a_lone_noun_modifies_it() {
+    assert!(persons("老人们说，这里常刮金沙风。").is_empty());
+}
