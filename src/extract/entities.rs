@@ -142,7 +142,9 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         // the word without 长 is the body (司法部), a title-holder's own.
         let head_of = head_title_stem(rules, tok);
         let (tok, from_title) = match head_of {
-            Some(stem) => (&Token { word: stem, tag: "n", start: tok.start, end: tok.start + stem.len() }, true),
+            Some(stem) => {
+                (&Token { word: stem, tag: "n", start: tok.start, end: tok.start + stem.len(), known: true }, true)
+            }
             None => (tok, false),
         };
         let Some(suffix) = suffixes.longest_in(tok.word) else { continue };
@@ -779,15 +781,15 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize, contex
         return None;
     }
     // Nor with a word of two characters, a verb, an adverb, a noun, an
-    // adjective, a locative, a number or a time, that the name would run
-    // past (申请/到, 程度/上, 任期/中; 应/如此 is 应/v alone and stays): jieba
-    // seldom glues a surname to the given name's first character as such a
-    // word.
+    // adjective, a locative, a number or a time, that the name, its end
+    // settled, would run past (申请/到, 程度/上, 任期/中; 应/如此 is 应/v alone
+    // and stays): jieba seldom glues a surname to the given name's first
+    // character as such a word.
+    let end = settle_end(rules, s, first, start, end);
     let word_run_past = first.end < end && first.word.chars().count() >= 2;
     if word_run_past && matches!(first.tag, "v" | "vn" | "d" | "ad" | "n" | "a" | "f" | "m" | "t") {
         return None;
     }
-    let end = settle_end(rules, s, first, start, end);
     // A name still ending inside a word that is none (权益保/护法, 山水/画家,
     // 平均年/龄) is a piece of that word; but a word that is the name and the
     // pattern's context (邓小平理论) is the pattern's, and a function
@@ -802,10 +804,13 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize, contex
     // A common word of two characters (程度, 全体) is no name however it is
     // placed; a three-character word jieba knows may be a famous name it
     // tags otherwise (周恩来/t, 金正日/nz), which the pattern's context names.
-    let known_word = s
-        .tokens
-        .iter()
-        .any(|t| t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t));
+    // A word its dictionary does not list carries the HMM's guess of a noun's
+    // tag (某某/n, 某某/f), which the pattern's context overrides; a verb it
+    // guessed (管起/v) stays a verb.
+    let known_word = s.tokens.iter().any(|t| {
+        let guessed_noun = !t.known && matches!(t.tag, "n" | "nz" | "ns" | "f" | "a" | "j" | "t");
+        t.start == start && t.end == end && !guessed_noun && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t)
+    });
     let titled = title_after_surname(rules, &s.text[start..], end - start);
     // 韩国籍/教练, 马里前/总统: a listed place opens the words before a title.
     let placed = opens_with_place(rules, &s.text[start..end]);
@@ -1345,7 +1350,15 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let lex = &rules.lexicons;
     let prev = i.checked_sub(1).map(|j| &tokens[j]);
     let next = tokens.get(i + 1);
-    let name_at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| PERSON_TAGS[..3].contains(&t.tag));
+    // A neighbour jieba tags as a name but knows as a common word too
+    // (滑雪/nr, 阳光/nr) makes no list of names.
+    let name_at = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j)).is_some_and(|t| {
+            PERSON_TAGS[..3].contains(&t.tag)
+                && !lex.dictionary_names.contains(t.word)
+                && !lex.not_person.contains(t.word)
+        })
+    };
     let titled_after =
         next.is_some_and(|t| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word));
     let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))

@@ -118,3 +118,14 @@ fn a_verb_opening_like_a_things_head_is_no_things_context() {
 fn a_two_character_word_glued_to_a_lone_noun_modifies_it() {
     assert!(persons("老人们说，这里常刮金沙风。").is_empty());
 }
+
+#[test]
+fn a_title_overrides_the_tag_jiebas_hmm_guessed_for_a_name_but_not_for_a_verb() {
+    assert_eq!(persons("总参谋长杨内私下表示不满。"), ["杨内"]);
+    assert!(persons("如今的农民管起了自家的账本。").is_empty());
+}
+
+#[test]
+fn a_word_jieba_also_knows_as_common_makes_no_list_of_names() {
+    assert!(persons("他报了自由式滑雪、越野滑雪两个项目。").is_empty());
+}
