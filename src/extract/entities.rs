@@ -973,8 +973,10 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             EntityType::Person if tok.tag == "nr" && !starts_with_surname(rules, tok.word) => {
                 let n = tok.word.chars().count();
                 let spelt = is_spelt(rules, tok.word);
+                // Two characters spelt by sound need a person's context too.
+                let context = || person_context(rules, &s.tokens, i);
                 plausible_foreign_name(rules, tok.word)
-                    && ((n == 3 && (spelt || person_context(rules, &s.tokens, i))) || (n >= 4 && spelt))
+                    && ((n == 2 && spelt && context()) || (n == 3 && (spelt || context())) || (n >= 4 && spelt))
                     && !place_or_thing_context(rules, &s.tokens, i)
             }
             // Four characters after a one-character surname are mostly an

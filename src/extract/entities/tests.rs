@@ -129,3 +129,15 @@ fn a_title_overrides_the_tag_jiebas_hmm_guessed_for_a_name_but_not_for_a_verb() 
 fn a_word_jieba_also_knows_as_common_makes_no_list_of_names() {
     assert!(persons("他报了自由式滑雪、越野滑雪两个项目。").is_empty());
 }
+
+#[test]
+fn two_characters_spelt_by_sound_after_a_title_are_a_name() {
+    assert_eq!(persons("首战英国名将曼德，她仅用10分钟便获胜。"), ["曼德"]);
+    assert!(persons("首战英国名将，曼德电器公司赞助。").iter().all(|p| p != "曼德"));
+}
+
+#[test]
+fn a_descriptor_before_a_name_is_its_context() {
+    assert_eq!(persons("来自农村的少女玛裕娜和妹妹一起求职。"), ["玛裕娜"]);
+    assert_eq!(persons("鞋厂厂主商国华和工人们一起干活。"), ["商国华"]);
+}
