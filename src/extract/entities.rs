@@ -204,7 +204,7 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
                 || ministry
         };
         let start = name_part.first().map_or(tok.start, |t| t.start);
-        // 中国检察日报社影视部, 长治人民医院宣教科: a sub-unit written right
+        // 华夏科技报社专题部, 东山人民医院宣教科: a sub-unit written right
         // after its parent is one body with it (the parent stays a body of
         // its own, nested).
         let parent = out
@@ -564,7 +564,7 @@ fn head_title_stem<'a>(rules: &Rules, tok: &Token<'a>) -> Option<&'a str> {
 }
 
 /// The name part opens with its first proper word: words before it are the
-/// sentence's (本报讯广东香江企业集团, 战胜捷克队, 由原国家环保局). A name part
+/// sentence's (本报讯浙江明湖实业集团, 战胜捷克队, 由原国家环保局). A name part
 /// without one stays whole; whether it names a body is decided after.
 fn first_proper(rules: &Rules, before: &[Token<'_>], start: usize) -> usize {
     let opens = |t: &Token<'_>| is_proper(rules, t) && !DATELINE_WORDS.contains(&t.word);
@@ -830,7 +830,7 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize, contex
 /// is 张三), unless jieba glued a function character to the last one
 /// (林少/农等); when its last character is a function character (刘华说); and
 /// when it runs past a two-character name onto a function word of its own
-/// (王芳/nr 还/d 表示).
+/// (王芬/nr 还/d 表示).
 fn settle_end(rules: &Rules, s: &Sentence<'_>, first: &Token<'_>, start: usize, end: usize) -> usize {
     let Some(last) = s.text[..end].chars().next_back() else { return end };
     let shorter = end - last.len_utf8();
@@ -1172,7 +1172,7 @@ fn context_full_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
 /// A name jieba cut after the surname (蒋/天才, 朱/力行, 袁/步兵): a surname
 /// character that jieba, alone, tags as a name, and the one- or two-character
 /// word after it, read as the given name. jieba may have glued a function
-/// word to the surname (对陶/nr 汉明): the surname is then the word less it.
+/// word to the surname (对陶/nr 志强): the surname is then the word less it.
 fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for pair in s.tokens.windows(2) {
         let [surname, given] = pair else { continue };

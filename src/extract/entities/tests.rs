@@ -24,7 +24,7 @@ fn persons(text: &str) -> Vec<String> {
 
 #[test]
 fn a_name_stops_before_a_function_word_jieba_cut_after_it() {
-    assert_eq!(persons("局长王芳还表示，要加快进度。"), ["王芳"]);
+    assert_eq!(persons("局长王芬还表示，要加快进度。"), ["王芬"]);
     assert_eq!(persons("主任王平又指出，要抓紧落实。"), ["王平"]);
 }
 
