@@ -286,12 +286,35 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
                 .filter(|&st| place_stem(&s.text[st..tok.start], jieba_place, zone))
         };
         let Some(start) = start else { continue };
+        let start = spelt_place_start(rules, &s.tokens[..i], start, &s.text[start..tok.end - suffix.len()]);
         let name = &s.text[start..tok.end];
         if !rules.lexicons.is_title(name) && !rules.lexicons.not_organization.contains(name) {
             out.push(mention(s, start, tok.end, rule));
         }
     }
 }
+
+/// Where a place's name spelt by sound begins when jieba cut it into pieces
+/// (某克/nrt 伍德县): a stem spelt by sound takes in the words spelt by sound
+/// right before it that jieba tags as names or places.
+fn spelt_place_start(rules: &Rules, before: &[Token<'_>], start: usize, stem: &str) -> usize {
+    if !is_spelt(rules, stem) || stem.is_empty() {
+        return start;
+    }
+    let (mut at, mut chars) = (start, stem.chars().count());
+    for t in before.iter().rev().skip_while(|t| t.start >= start) {
+        chars += t.word.chars().count();
+        let piece = t.end == at && is_spelt(rules, t.word) && matches!(t.tag, "nr" | "nrt" | "ns");
+        if !piece || chars > MAX_SPELT_PLACE_CHARS {
+            break;
+        }
+        at = t.start;
+    }
+    at
+}
+
+/// Longest place name spelt by sound pieced together before its suffix.
+const MAX_SPELT_PLACE_CHARS: usize = 8;
 
 /// Start of a building's name: the organization grammar's name part before
 /// the suffix word, holding a proper word, or a stem glued to the suffix that

@@ -141,3 +141,12 @@ fn a_descriptor_before_a_name_is_its_context() {
     assert_eq!(persons("来自农村的少女玛裕娜和妹妹一起求职。"), ["玛裕娜"]);
     assert_eq!(persons("鞋厂厂主商国华和工人们一起干活。"), ["商国华"]);
 }
+
+#[test]
+fn a_place_spelt_by_sound_that_jieba_cut_before_its_suffix_is_one_place() {
+    let facts = pipeline().run(&Document::from_text("t", "当地媒体报道，他是莱克伍德县的一名法官。"));
+    let places: Vec<String> =
+        facts.mentions.into_iter().filter(|m| m.entity.ty == EntityType::Place).map(|m| m.surface).collect();
+    assert_eq!(places, ["莱克伍德县"]);
+    assert!(persons("当地媒体报道，他是莱克伍德县的一名法官。").is_empty());
+}
