@@ -6,7 +6,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 STEPS = ["build_china.py", "build_countries.py", "build_world_cities.py", "build_nations.py", "build_not_person.py", "build_dictionary_names.py",
-         "lexicon_tool.py"]
+         "build_noun_heads.py", "lexicon_tool.py"]
 
 for step in STEPS:
     print(f"== {step}", file=sys.stderr)

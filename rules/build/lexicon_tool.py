@@ -20,6 +20,7 @@ LEX = fetch.RULES / "lexicons"
 SPEC = {
     "surnames.txt": (1, None),
     "surnames_compound.txt": (1, None),
+    "japanese_surnames.txt": (1, None),
     "titles.txt": (1, None),
     "org_suffixes.txt": (2, {"gov", "edu", "research", "company", "media", "party", "society", "other", "brand"}),
     "units.txt": (2, {"count", "money", "percent", "rank", "physical", "time", "people"}),

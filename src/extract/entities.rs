@@ -145,7 +145,9 @@ fn suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Ve
         // the word without 长 is the body (司法部), a title-holder's own.
         let head_of = head_title_stem(rules, tok);
         let (tok, from_title) = match head_of {
-            Some(stem) => (&Token { word: stem, tag: "n", start: tok.start, end: tok.start + stem.len() }, true),
+            Some(stem) => {
+                (&Token { word: stem, tag: "n", start: tok.start, end: tok.start + stem.len(), known: true }, true)
+            }
             None => (tok, false),
         };
         let Some(suffix) = suffixes.longest_in(tok.word) else { continue };
@@ -293,6 +295,7 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
                 .filter(|&st| place_stem(&s.text[st..tok.start], jieba_place, zone))
         };
         let Some(start) = start else { continue };
+        let start = spelt_place_start(rules, &s.tokens[..i], start, &s.text[start..tok.end - suffix.len()]);
         let name = &s.text[start..tok.end];
         if !rules.lexicons.is_title(name) && !rules.lexicons.not_organization.contains(name) {
             out.push(mention(s, start, tok.end, rule));
@@ -300,6 +303,28 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
     }
     places::divisions(rules, rule, s, out);
 }
+
+/// Where a place's name spelt by sound begins when jieba cut it into pieces
+/// (某克/nrt 伍德县): a stem spelt by sound takes in the words spelt by sound
+/// right before it that jieba tags as names or places.
+fn spelt_place_start(rules: &Rules, before: &[Token<'_>], start: usize, stem: &str) -> usize {
+    if !is_spelt(rules, stem) || stem.is_empty() {
+        return start;
+    }
+    let (mut at, mut chars) = (start, stem.chars().count());
+    for t in before.iter().rev().skip_while(|t| t.start >= start) {
+        chars += t.word.chars().count();
+        let piece = t.end == at && is_spelt(rules, t.word) && matches!(t.tag, "nr" | "nrt" | "ns");
+        if !piece || chars > MAX_SPELT_PLACE_CHARS {
+            break;
+        }
+        at = t.start;
+    }
+    at
+}
+
+/// Longest place name spelt by sound pieced together before its suffix.
+const MAX_SPELT_PLACE_CHARS: usize = 8;
 
 /// Start of a building's name: the organization grammar's name part before
 /// the suffix word, holding a proper word, or a stem glued to the suffix that
@@ -646,7 +671,7 @@ fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Ent
         let Some(caps) = re.captures_at(s.text, at) else { break };
         let whole = caps.get(0).expect("group 0");
         let name = caps.name("name").expect("checked at compile time");
-        if let Some((start, end)) = accept_name(rules, rule, s, name.start(), name.end()) {
+        if let Some((start, end)) = accept_name(rules, rule, s, name.range(), whole.end()) {
             out.push(mention(s, start, end, rule));
             at = whole.end().max(at + 1);
         } else {
@@ -657,8 +682,16 @@ fn pattern(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Ent
     }
 }
 
-/// The span a pattern's `name` group really covers, if it is a name.
-fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+/// The span a pattern's `name` group really covers, if it is a name;
+/// `context_end` is where the whole match ends.
+fn accept_name(
+    rules: &Rules,
+    rule: &EntityRule,
+    s: &Sentence<'_>,
+    name: std::ops::Range<usize>,
+    context_end: usize,
+) -> Option<(usize, usize)> {
+    let (start, end) = (name.start, name.end);
     if rule.ty == EntityType::Organization {
         // 一间办公室, 这家工厂: a count or a determiner, not a name; but a
         // congress is named by its number alone (十五大).
@@ -671,7 +704,11 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
         return Some((start, end));
     }
     if s.text[start..end].chars().count() == 1 {
-        return single_surname(rules, s, start, end);
+        // 廉政/委员会: the address or title after the surname must not run
+        // from one word into the middle of the next (李老师/nr, 吴/老师 stay).
+        let crosses =
+            !s.bounds.contains(context_end) && s.tokens.iter().any(|t| end < t.start && t.start < context_end);
+        return single_surname(rules, s, start, end).filter(|_| !crosses);
     }
     match s.text[start..end].find('·') {
         // The regex cannot see where a dotted name's first part begins
@@ -680,10 +717,15 @@ fn accept_name(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, start: usize,
             let first = dotted_name_start(rules, s, start + dot)?;
             let last_dot = start + s.text[start..end].rfind('·')?;
             let last = dotted_name_end(rules, s, last_dot + '·'.len_utf8())?;
-            // 某·某某镇: a place spelt by sound, named like a person.
-            (!ends_as_division(rules, &s.text[first..last])).then_some((first, last))
+            // 某·某某镇: a place spelt by sound, named like a person; 某·某某大学,
+            // 某·某某公司: the body named after one.
+            let body = s.tokens.iter().any(|t| {
+                t.start == last
+                    && rules.lexicons.org_suffixes.longest_in(t.word).is_some_and(|x| x.chars().count() >= 2)
+            });
+            (!ends_as_division(rules, &s.text[first..last]) && !body).then_some((first, last))
         }
-        None => person_span(rules, s, start, end).map(|e| (start, e)),
+        None => person_span(rules, s, start, end, context_end).map(|e| (start, e)),
     }
 }
 
@@ -765,39 +807,102 @@ fn next_char(text: &str, at: usize) -> usize {
 /// Checks a person-name candidate and settles its length: it must start a
 /// word, and a three-character reading that ends inside a word yields to the
 /// two-character one (王锦侠同台: 王锦侠, but 张三说明: 张三).
-fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize) -> Option<usize> {
+fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize, context_end: usize) -> Option<usize> {
     // A name does not open with a function word (向社会主义, 那些搞理论).
     let first = s.tokens.iter().find(|t| t.start == start)?;
     if matches!(first.tag, "p" | "r" | "c" | "u" | "uj" | "ul") {
         return None;
     }
     // Nor with a word of two characters, a verb, an adverb, a noun, an
-    // adjective, a locative, a number or a time, that the name would run
-    // past (申请/到, 程度/上, 任期/中; 应/如此 is 应/v alone and stays): jieba
-    // seldom glues a surname to the given name's first character as such a
-    // word.
+    // adjective, a locative, a number or a time, that the name, its end
+    // settled, would run past (申请/到, 程度/上, 任期/中; 应/如此 is 应/v alone
+    // and stays): jieba seldom glues a surname to the given name's first
+    // character as such a word.
+    let end = settle_end(rules, s, first, start, end);
     let word_run_past = first.end < end && first.word.chars().count() >= 2;
     if word_run_past && matches!(first.tag, "v" | "vn" | "d" | "ad" | "n" | "a" | "f" | "m" | "t") {
         return None;
     }
-    let mut end = end;
-    if !s.bounds.contains(end) {
-        let shorter = end - s.text[..end].chars().next_back()?.len_utf8();
-        if s.text[start..shorter].chars().count() >= 2 && s.bounds.contains(shorter) {
-            end = shorter;
-        }
-    }
+    // A name still ending inside a word that is none (权益保/护法, 山水/画家,
+    // 平均年/龄) is a piece of that word; but a word that is the name and the
+    // pattern's context (邓小平理论) is the pattern's, and a function
+    // character may be glued to the name's end (林少/农等).
+    let inside_word = s.tokens.iter().any(|t| {
+        t.start < end
+            && end < t.end
+            && t.end != context_end
+            && !PERSON_TAGS.contains(&t.tag)
+            && !(FUNCTION_TAGS.contains(&t.tag) && function_chars(rules, &s.text[end..t.end]))
+    });
     // A common word of two characters (程度, 全体) is no name however it is
     // placed; a three-character word jieba knows may be a famous name it
     // tags otherwise (周恩来/t, 金正日/nz), which the pattern's context names.
-    let known_word = s
-        .tokens
-        .iter()
-        .any(|t| t.start == start && t.end == end && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t));
+    // A word its dictionary does not list carries the HMM's guess of a noun's
+    // tag (某某/n, 某某/f), which the pattern's context overrides; a verb it
+    // guessed (管起/v) stays a verb.
+    let known_word = s.tokens.iter().any(|t| {
+        let guessed_noun = !t.known && matches!(t.tag, "n" | "nz" | "ns" | "f" | "a" | "j" | "t");
+        t.start == start && t.end == end && !guessed_noun && !PERSON_TAGS.contains(&t.tag) && !famous_name_tag(rules, t)
+    });
     let titled = title_after_surname(rules, &s.text[start..], end - start);
     // 韩国籍/教练, 马里前/总统: a listed place opens the words before a title.
     let placed = opens_with_place(rules, &s.text[start..end]);
-    (!known_word && !titled && !placed && plausible_person(rules, &s.text[start..end])).then_some(end)
+    let name = &s.text[start..end];
+    let ok = !inside_word
+        && !known_word
+        && !titled
+        && !placed
+        && !weak_surname_word(rules, s, first, end)
+        && !ends_as_division(rules, name)
+        && plausible_person(rules, name);
+    ok.then_some(end)
+}
+
+/// Where a pattern's name really ends. A three-character reading yields to
+/// the two-character one when it ends inside a word (王锦侠同台 stays, 张三说明
+/// is 张三), unless jieba glued a function character to the last one
+/// (林少/农等); when its last character is a function character (刘华说); and
+/// when it runs past a two-character name onto a function word of its own
+/// (王芬/nr 还/d 表示).
+fn settle_end(rules: &Rules, s: &Sentence<'_>, first: &Token<'_>, start: usize, end: usize) -> usize {
+    let Some(last) = s.text[..end].chars().next_back() else { return end };
+    let shorter = end - last.len_utf8();
+    if s.text[start..shorter].chars().count() < 2 {
+        return end;
+    }
+    if !s.bounds.contains(end) {
+        let glued = s.tokens.iter().any(|t| {
+            t.start == shorter
+                && t.end > end
+                && FUNCTION_TAGS.contains(&t.tag)
+                && function_chars(rules, &s.text[end..t.end])
+        });
+        return if !glued && s.bounds.contains(shorter) { shorter } else { end };
+    }
+    let function_word = s.tokens.iter().any(|t| t.start == shorter && t.end == end && FUNCTION_TAGS.contains(&t.tag));
+    let after_name = first.end == shorter && matches!(first.tag, "nr" | "nrfg");
+    if rules.lexicons.not_in_names.contains(&last) || (function_word && after_name) {
+        shorter
+    } else {
+        end
+    }
+}
+
+/// Tags of function words: a name's last character jieba glued to one
+/// (农等/u) still ends the name.
+const FUNCTION_TAGS: [&str; 7] = ["p", "c", "u", "uj", "ul", "d", "r"];
+
+/// Whether `text` is made of function characters only (等, 说的).
+fn function_chars(rules: &Rules, text: &str) -> bool {
+    text.chars().all(|c| rules.lexicons.not_in_names.contains(&c))
+}
+
+/// 时/n 表示/v, 应/v 如此/c: a weak surname character (weak_surname_chars.txt)
+/// standing as a word of its own opens a name only if jieba reads the rest
+/// as a name, too.
+fn weak_surname_word(rules: &Rules, s: &Sentence<'_>, first: &Token<'_>, end: usize) -> bool {
+    let rest_named = s.tokens.iter().any(|t| t.start == first.end && t.end <= end && PERSON_TAGS[..3].contains(&t.tag));
+    first.end < end && weak_surname(rules, first.word) && !rest_named
 }
 
 /// Whether a title starts right after the first character of `text` and
@@ -843,6 +948,14 @@ fn plausible_tagged_person(rules: &Rules, tok: &Token<'_>) -> bool {
     }
 }
 
+/// A word of three characters or more, not spelt by sound, that ends in a
+/// character ending many common nouns and hardly any name (noun_head_chars.txt:
+/// 某普车, 某诗性): jieba's name for a compound noun.
+fn compound_noun(rules: &Rules, word: &str) -> bool {
+    let head = word.chars().next_back().is_some_and(|c| rules.lexicons.noun_heads.contains(&c));
+    head && word.chars().count() >= 3 && !is_spelt(rules, word)
+}
+
 /// The checks of a person's name but for function characters inside it.
 fn plausible_shape(rules: &Rules, name: &str) -> bool {
     let n = name.chars().count();
@@ -860,8 +973,11 @@ fn plausible_shape(rules: &Rules, name: &str) -> bool {
 fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     let tags: Vec<&str> = rule.tag.as_deref().expect("tagger rules have a tag").split('|').collect();
     for (i, tok) in s.tokens.iter().enumerate().filter(|(_, t)| tags.contains(&t.tag)) {
-        // 尤伯杯/nr names a thing (named_things proposes its person).
-        if rule.ty == EntityType::Person && named_thing_stem(rules, tok.word).is_some() {
+        // 尤伯杯/nr names a thing (named_things proposes its person); a piece
+        // of a dotted foreign name is the dotted rule's to read (it may name
+        // a body); a Chinese name after a dot stays (某某·张某某专辑).
+        let foreign_piece = beside_dot(s, i) && !(starts_with_surname(rules, tok.word) && !is_spelt(rules, tok.word));
+        if rule.ty == EntityType::Person && (named_thing_stem(rules, tok.word).is_some() || foreign_piece) {
             continue;
         }
         // A word jieba's dictionary makes a common word as often as a name
@@ -890,8 +1006,10 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             EntityType::Person if tok.tag == "nr" && !starts_with_surname(rules, tok.word) => {
                 let n = tok.word.chars().count();
                 let spelt = is_spelt(rules, tok.word);
+                // Two characters spelt by sound need a person's context too.
+                let context = || person_context(rules, &s.tokens, i);
                 plausible_foreign_name(rules, tok.word)
-                    && ((n == 3 && (spelt || person_context(rules, &s.tokens, i))) || (n >= 4 && spelt))
+                    && ((n == 2 && spelt && context()) || (n == 3 && (spelt || context())) || (n >= 4 && spelt))
                     && !place_or_thing_context(rules, &s.tokens, i)
             }
             // Four characters after a one-character surname are mostly an
@@ -903,6 +1021,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
                     && starts_with_surname(rules, tok.word)
                     && !opens_with_place(rules, tok.word)
                     && !(is_spelt(rules, tok.word) && place_or_thing_context(rules, &s.tokens, i))
+                    && !compound_noun(rules, tok.word)
                     && (tok.word.chars().count() < 4
                         || rules.lexicons.compound_surnames.iter().any(|c| tok.word.starts_with(c.as_str()))
                         || is_spelt(rules, tok.word))
@@ -930,8 +1049,13 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             }
             EntityType::Industry => !rules.lexicons.not_industry.contains(tok.word),
         };
-        let not_person = opens_body_name(rules, &s.tokens, i) || ends_as_division(rules, tok.word);
-        if ok && !(rule.ty == EntityType::Person && not_person) {
+        let not_person = rule.ty == EntityType::Person
+            && (opens_body_name(rules, &s.tokens, i)
+                || heads_compound_noun(&s.tokens, i)
+                || counted_classifier(rules, &s.tokens, i)
+                || ends_as_division(rules, tok.word)
+                || foreign_modifier(rules, &s.tokens, i));
+        if ok && !not_person {
             let mut m = mention(s, tok.start, tok.end, rule);
             if contextual {
                 m.priority = m.priority.max(1);
@@ -947,11 +1071,19 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
     if rule.ty == EntityType::Person {
         transliterated_runs(rules, rule, s, out);
         split_names(rules, rule, s, out);
+        glued_names(rules, rule, s, out);
+        japanese_names(rules, rule, s, out);
         context_full_names(rules, rule, s, out);
         completed_names(rules, rule, s, out);
         places_in_person_context(rules, rule, s, out);
         named_things(rules, rule, s, out);
     }
+}
+
+/// Whether token `i` is written right beside a middle dot (某某·某某).
+fn beside_dot(s: &Sentence<'_>, i: usize) -> bool {
+    let dot = |j: Option<usize>| j.and_then(|j| s.tokens.get(j)).is_some_and(|t| t.word.starts_with('·'));
+    dot(i.checked_sub(1)) || dot(Some(i + 1))
 }
 
 /// The persons things are named after (戴维斯杯/nz → 戴维斯), in the words
@@ -1035,7 +1167,7 @@ fn completed_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut
         let mut chars = next.word.chars();
         let Some(last) = chars.next() else { continue };
         let rest = chars.as_str();
-        let alone = rest.is_empty() && matches!(next.tag, "ns" | "nr" | "ng" | "n" | "uj" | "u" | "j" | "zg");
+        let alone = rest.is_empty() && matches!(next.tag, "ns" | "nr" | "ng" | "uj" | "u" | "j" | "zg");
         let before_particle = matches!(rest, "的" | "了" | "说") && !rules.lexicons.is_speech_verb(next.word);
         let fits = ('\u{4e00}'..='\u{9fff}').contains(&last)
             && !rules.lexicons.not_in_names.contains(&last)
@@ -1074,26 +1206,140 @@ fn context_full_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
 
 /// A name jieba cut after the surname (蒋/天才, 朱/力行, 袁/步兵): a surname
 /// character that jieba, alone, tags as a name, and the one- or two-character
-/// word after it, read as the given name.
+/// word after it, read as the given name. jieba may have glued a function
+/// word to the surname (对陶/nr 志强): the surname is then the word less it.
 fn split_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for pair in s.tokens.windows(2) {
         let [surname, given] = pair else { continue };
-        let alone = surname.tag == "nr" && rules.lexicons.surnames.contains(surname.word);
-        let n = given.word.chars().count();
-        let given_ok = (1..=2).contains(&n)
-            && given.start == surname.end
-            && matches!(given.tag, "n" | "nr" | "ng" | "a" | "nz" | "t" | "vn" | "j")
-            && (given.tag == "nr" || !weak_surname(rules, surname.word))
-            && given
-                .word
-                .chars()
-                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !rules.lexicons.not_in_names.contains(&c))
-            && !rules.lexicons.is_title(given.word);
-        let name = &s.text[surname.start..given.end];
-        if alone && given_ok && plausible_person(rules, name) {
-            out.push(mention(s, surname.start, given.end, rule));
+        let word = surname.word.strip_prefix(|c| rules.lexicons.before_names.contains(&c)).unwrap_or(surname.word);
+        let alone = surname.tag == "nr" && rules.lexicons.surnames.contains(word);
+        let start = surname.end - word.len();
+        let name = &s.text[start..given.end];
+        if alone && given_name_word(rules, word, surname, given) && plausible_person(rules, name) {
+            out.push(mention(s, start, given.end, rule));
         }
     }
+}
+
+/// Whether `given`, right after the word `surname` ending in the surname
+/// character `surname_char`, reads as a given name: one or two characters of
+/// a noun, an adjective, a name, no function character, no title; after a
+/// weak surname (连, 从) only a word jieba tags as a name.
+fn given_name_word(rules: &Rules, surname_char: &str, surname: &Token<'_>, given: &Token<'_>) -> bool {
+    let n = given.word.chars().count();
+    (1..=2).contains(&n)
+        && given.start == surname.end
+        && matches!(given.tag, "n" | "nr" | "nrt" | "nrfg" | "ng" | "a" | "nz" | "t" | "vn" | "j")
+        && (given.tag == "nr" || !weak_surname(rules, surname_char))
+        && given
+            .word
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !rules.lexicons.not_in_names.contains(&c))
+        && !rules.lexicons.is_title(given.word)
+}
+
+/// Names in a word jieba tagged as a name together with a function word it
+/// glued on: before the name (但/某某, 胜/某某某: before_name_chars.txt, no
+/// surname among them), or after it (某某/是, 某某/说: not_in_names_chars.txt).
+/// The name is the word less the function character. (A surname left alone
+/// takes the word after it: split_names.)
+fn glued_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let lex = &rules.lexicons;
+    for tok in s.tokens.iter().filter(|t| matches!(t.tag, "nr" | "nrfg")) {
+        let n = tok.word.chars().count();
+        if let Some(rest) = tok.word.strip_prefix(|c| lex.before_names.contains(&c)) {
+            if (3..=4).contains(&n) && starts_with_surname(rules, rest) && plausible_person(rules, rest) {
+                out.push(mention(s, tok.end - rest.len(), tok.end, rule));
+            }
+        }
+        if let Some(rest) = tok.word.strip_suffix(|c| lex.not_in_names.contains(&c)) {
+            if n == 3 && starts_with_surname(rules, rest) && plausible_person(rules, rest) {
+                out.push(mention(s, tok.start, tok.start + rest.len(), rule));
+            }
+        }
+    }
+}
+
+/// Japanese names (lexicons/japanese_surnames.txt), which jieba knows
+/// little of: a word that is a listed family name and a given name of two or
+/// three characters (某本龙太郎/n); a listed family name, as a word, with the
+/// given name in the one or two words after it (某村/ns 正义/n) and a
+/// person's context around them; or the family name alone between a title or
+/// a speech verb (某本首相, 某本还表示), as the press names a Japanese person
+/// once introduced.
+fn japanese_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
+    let toks = &s.tokens;
+    for (i, tok) in toks.iter().enumerate() {
+        let Some(family) = japanese_family_name(rules, tok.word) else { continue };
+        if family.len() < tok.word.len() {
+            let given = &tok.word[family.len()..];
+            if given_name_chars(rules, given, 2..=3) && !opens_body_name(rules, toks, i) {
+                out.push(mention(s, tok.start, tok.end, rule));
+            }
+            continue;
+        }
+        // The given name: the longest run of one or two words after the
+        // family name that reads as one.
+        let given_end = (i + 1..toks.len().min(i + 3)).rev().find(|&j| {
+            let run = &toks[i + 1..=j];
+            let adjacent = run.windows(2).all(|w| w[0].end == w[1].start) && run[0].start == tok.end;
+            adjacent
+                && run.iter().all(|t| given_name_word_part(t))
+                && given_name_chars(rules, &s.text[tok.end..run[run.len() - 1].end], 2..=3)
+        });
+        let before = person_context_before(rules, toks, i);
+        match given_end {
+            Some(j) if before || person_after(rules, toks, j) => out.push(mention(s, tok.start, toks[j].end, rule)),
+            _ if before || person_after(rules, toks, i) => out.push(mention(s, tok.start, tok.end, rule)),
+            _ => {}
+        }
+    }
+}
+
+/// A word that may be (part of) a Japanese given name after the family
+/// name: no function word, verb, number or punctuation, and a word of three
+/// characters only if jieba reads it as a name (坦率地/n is "frankly").
+fn given_name_word_part(t: &Token<'_>) -> bool {
+    let ok_tag = !FUNCTION_TAGS.contains(&t.tag) && !matches!(t.tag, "v" | "m" | "x");
+    ok_tag && (t.word.chars().count() <= 2 || PERSON_TAGS[..3].contains(&t.tag))
+}
+
+/// The listed Japanese family name that opens `word`, unless the word is a
+/// listed place or organization (a family name may be a town's, too).
+fn japanese_family_name<'w>(rules: &Rules, word: &'w str) -> Option<&'w str> {
+    let family = word
+        .char_indices()
+        .skip(2)
+        .map(|(at, _)| &word[..at])
+        .chain([word])
+        .filter(|w| w.chars().count() <= 3)
+        .find(|w| rules.lexicons.japanese_surnames.contains(*w))?;
+    (!is_listed_name(rules, family) && !is_listed_name(rules, word)).then_some(family)
+}
+
+/// Whether `given` reads as a given name of `chars` characters: Chinese
+/// characters only, no function character, neither a title nor a word ending
+/// as a body or a place does (某本大学, 某田地区).
+fn given_name_chars(rules: &Rules, given: &str, chars: std::ops::RangeInclusive<usize>) -> bool {
+    let lex = &rules.lexicons;
+    chars.contains(&given.chars().count())
+        && given.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !lex.not_in_names.contains(&c))
+        && !lex.is_title(given)
+        && !lex.starts_with_title(given, 2)
+        && lex.org_suffixes.longest_in(given).is_none()
+        && lex.place_suffixes.longest_in(given).is_none()
+        && !lex.place_context.contains_key(given)
+}
+
+/// Whether the words after token `i` mark it as a person's: a title, an
+/// honorific (一行, 等人) or a speech verb, also after a one-character adverb
+/// (还表示).
+fn person_after(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let lex = &rules.lexicons;
+    let marks = |t: &Token<'_>| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word);
+    let next = tokens.get(i + 1);
+    let adverb = next.is_some_and(|t| t.tag == "d" && t.word.chars().count() == 1);
+    next.is_some_and(marks) || (adverb && tokens.get(i + 2).is_some_and(marks))
 }
 
 /// 连/nr 金融/n is "even finance": a surname character that is more often a
@@ -1141,7 +1387,15 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let lex = &rules.lexicons;
     let prev = i.checked_sub(1).map(|j| &tokens[j]);
     let next = tokens.get(i + 1);
-    let name_at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| PERSON_TAGS[..3].contains(&t.tag));
+    // A neighbour jieba tags as a name but knows as a common word too
+    // (滑雪/nr, 阳光/nr) makes no list of names.
+    let name_at = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j)).is_some_and(|t| {
+            PERSON_TAGS[..3].contains(&t.tag)
+                && !lex.dictionary_names.contains(t.word)
+                && !lex.not_person.contains(t.word)
+        })
+    };
     let titled_after =
         next.is_some_and(|t| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word));
     let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))
@@ -1162,8 +1416,11 @@ fn person_context_before(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool 
 /// after a number it is a unit (3.5卢比).
 fn spelt_foreign_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let tok = &tokens[i];
-    let counted =
-        i.checked_sub(1).is_some_and(|j| tokens[j].end == tok.start && tokens[j].word.chars().all(|c| c.is_numeric()));
+    // A number written with a decimal point (3.5) is one word to jieba.
+    let counted = i.checked_sub(1).is_some_and(|j| {
+        let number = tokens[j].word.chars().all(|c| c.is_numeric() || matches!(c, '.' | '．'));
+        tokens[j].end == tok.start && number && tokens[j].word.chars().next_back().is_some_and(char::is_numeric)
+    });
     // 多达/nrt 一个: a word before a number reads as a quantity's verb.
     let counting = tokens.get(i + 1).is_some_and(|t| t.tag == "m");
     tok.tag == "nrt" && is_spelt(rules, tok.word) && !counted && !counting
@@ -1179,21 +1436,56 @@ fn related(lex: &Lexicons, word: &str) -> bool {
 /// guess of a name for a word it does not know, which is a place.
 fn ends_as_division(rules: &Rules, word: &str) -> bool {
     let suffixes = &rules.lexicons.place_suffixes;
-    suffixes.longest_in(word).is_some_and(|end| end.len() < word.len() && suffixes[end] == "admin")
+    let given_name_end = word.chars().count() >= 3 && word.ends_with(|c| GIVEN_NAME_DIVISION_ENDS.contains(c));
+    !given_name_end && suffixes.longest_in(word).is_some_and(|end| end.len() < word.len() && suffixes[end] == "admin")
+}
+
+/// Endings of divisions that also end many given names (红旗, 九州): a word
+/// of three characters ending in one may still be a person's name.
+const GIVEN_NAME_DIVISION_ENDS: &str = "旗州";
+
+/// 某某/nr 茶/n: a two-character word jieba takes for a name, glued to a
+/// one-character noun it left alone, is that noun's modifier (a tea, a wind
+/// named so), not a person.
+fn heads_compound_noun(tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(tok), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { return false };
+    tok.word.chars().count() == 2 && next.start == tok.end && next.tag == "n" && next.word.chars().count() == 1
+}
+
+/// 那张某某, 一项某某: a surname character that is also a classifier (张,
+/// 项), right after a determiner or a number, counts things; it opens no name.
+fn counted_classifier(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(tok), Some(prev)) = (tokens.get(i), i.checked_sub(1).and_then(|j| tokens.get(j))) else { return false };
+    let counting = matches!(prev.tag, "r" | "m") && prev.end == tok.start;
+    counting && tok.word.starts_with(|c| CLASSIFIER_SURNAMES.contains(c)) && starts_with_surname(rules, tok.word)
+}
+
+/// Surname characters that are also classifiers (一张纸, 一项工作, 一支队伍).
+const CLASSIFIER_SURNAMES: &str = "张项支门台封段部双片";
+
+/// A word spelt by sound right before a noun (某某/n 特色, 某某 指数,
+/// 某某 政府), with no person's context about it: it names the brand, the
+/// place or the party the noun belongs to, not a person.
+fn foreign_modifier(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(tok), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { return false };
+    let noun = next.start == tok.end && matches!(next.tag, "n" | "nz" | "nt" | "ns");
+    noun && is_spelt(rules, tok.word) && !person_context(rules, tokens, i) && !related(&rules.lexicons, next.word)
 }
 
 /// Whether token `i`, a word spelt by sound or one not opening with a
 /// surname, is glued to an organization's ending of two characters or more
 /// right after it (某某汽车公司, 某某体育俱乐部): the word names the body or
-/// its brand, not a person. A Chinese name keeps its own (某某某办公室 is
-/// the person's office, 张某 华南某大学教授 a profile); one-character
-/// endings (所, 会) are too often a word of their own to count.
+/// its brand, not a person. A Chinese full name of three characters keeps
+/// its own (某某某办公室 is the person's office, 张某 华南某大学教授 a
+/// profile), but two characters before a bare ending do not (某某委员会);
+/// one-character endings (所, 会) are too often a word of their own to count.
 fn opens_body_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let (Some(tok), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { return false };
-    let full_name = starts_with_surname(rules, tok.word) && !is_spelt(rules, tok.word);
-    !full_name
-        && next.start == tok.end
-        && rules.lexicons.org_suffixes.longest_in(next.word).is_some_and(|suffix| suffix.chars().count() >= 2)
+    let chinese_name = starts_with_surname(rules, tok.word) && !is_spelt(rules, tok.word);
+    let suffix = rules.lexicons.org_suffixes.longest_in(next.word).filter(|suffix| suffix.chars().count() >= 2);
+    // 某某 委员会: a two-character word before a bare ending names the body.
+    let bare_after_two = suffix == Some(next.word) && tok.word.chars().count() == 2;
+    (!chinese_name || bare_after_two) && next.start == tok.end && suffix.is_some()
 }
 
 /// Heads of words jieba's dictionary tags `nt` that name no body of their
@@ -1204,7 +1496,8 @@ const NOT_ORG_HEADS: [&str; 3] = ["政府", "关系", "产业"];
 
 fn plausible_foreign_name(rules: &Rules, name: &str) -> bool {
     (2..=8).contains(&name.chars().count())
-        && !opens_with_place(rules, name)
+        // 奥兰/迪斯: inside a name spelt by sound, a place's sounds are no place.
+        && (!opens_with_place(rules, name) || is_spelt(rules, name))
         && !rules.lexicons.not_person.contains(name)
         && [EntityType::Place, EntityType::Organization, EntityType::Industry]
             .iter()
@@ -1359,10 +1652,14 @@ fn place_or_thing_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool
 }
 
 /// Whether the word after token `i` starts with a `place_context.txt` head
-/// of `role`.
+/// of `role`: is the head (某某/报), or opens with it and is no verb (市政府,
+/// but not 报道/v "to report").
 fn next_word_opens_with(rules: &Rules, tokens: &[Token<'_>], i: usize, role: &str) -> bool {
     let heads = &rules.lexicons.place_context;
-    tokens.get(i + 1).is_some_and(|t| heads.iter().any(|(head, r)| r == role && t.word.starts_with(head.as_str())))
+    tokens.get(i + 1).is_some_and(|t| {
+        let opens = |head: &str| t.word == head || (t.word.starts_with(head) && !t.tag.starts_with('v'));
+        heads.iter().any(|(head, r)| r == role && opens(head))
+    })
 }
 
 /// Places jieba tags as transliterated names (新德里/nrt, 克什米尔/nrt, and
@@ -1371,7 +1668,9 @@ fn next_word_opens_with(rules: &Rules, tokens: &[Token<'_>], i: usize, role: &st
 fn transliterated_places(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for (i, tok) in s.tokens.iter().enumerate() {
         let foreign = tok.tag == "nrt" || (tok.tag == "nr" && is_spelt(rules, tok.word));
+        // A piece of a dotted name (某某·某某大学) is no place of its own.
         if foreign
+            && !beside_dot(s, i)
             && tok.word.chars().count() >= 2
             && place_context(rules, &s.tokens, i)
             && plausible_foreign_name(rules, tok.word)
@@ -1380,3 +1679,6 @@ fn transliterated_places(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

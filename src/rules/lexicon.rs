@@ -73,6 +73,8 @@ pub(crate) fn split_alternatives(col: Option<&&str>) -> Vec<String> {
 pub struct Lexicons {
     pub surnames: HashSet<String>,
     pub compound_surnames: HashSet<String>,
+    /// Frequent Japanese family names of two or three characters (田中, 佐佐木).
+    pub japanese_surnames: HashSet<String>,
     pub titles: BTreeSet<String>,
     /// Suffix → coarse kind (gov, edu, company…).
     pub org_suffixes: Suffixes,
@@ -107,6 +109,11 @@ pub struct Lexicons {
     pub transliteration: HashSet<char>,
     /// Function characters never inside a given name (的, 了, 和, 说).
     pub not_in_names: HashSet<char>,
+    /// One-character function words jieba's HMM glues to a name after them
+    /// (对, 但, 胜); none is a surname.
+    pub before_names: HashSet<char>,
+    /// Characters that end many common nouns and hardly any name (场, 车, 性).
+    pub noun_heads: HashSet<char>,
     /// Characters that follow a name but do not end one (曾, 还, 们).
     pub not_name_end: HashSet<char>,
     /// Surname characters more often a function word (连, 向, 从): cut off

@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 38] = [
+const FILES: [&str; 41] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -135,6 +135,7 @@ const FILES: [&str; 38] = [
     "lexicons/industries.txt",
     "lexicons/surnames.txt",
     "lexicons/surnames_compound.txt",
+    "lexicons/japanese_surnames.txt",
     "lexicons/titles.txt",
     "lexicons/org_suffixes.txt",
     "lexicons/place_suffixes.txt",
@@ -153,6 +154,8 @@ const FILES: [&str; 38] = [
     "lexicons/transliteration_chars.txt",
     "lexicons/not_in_names_chars.txt",
     "lexicons/not_name_end_chars.txt",
+    "lexicons/before_name_chars.txt",
+    "lexicons/noun_head_chars.txt",
     "lexicons/weak_surname_chars.txt",
     "lexicons/forms_of_address.txt",
     "lexicons/honorifics.txt",
@@ -231,6 +234,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
     Lexicons {
         surnames: list("lexicons/surnames.txt", diag).into_iter().collect(),
         compound_surnames: list("lexicons/surnames_compound.txt", diag).into_iter().collect(),
+        japanese_surnames: list("lexicons/japanese_surnames.txt", diag).into_iter().collect(),
         titles: list("lexicons/titles.txt", diag).into_iter().collect(),
         org_suffixes: two_col("lexicons/org_suffixes.txt", diag).into_iter().collect(),
         place_suffixes: two_col("lexicons/place_suffixes.txt", diag).into_iter().collect(),
@@ -249,6 +253,8 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         transliteration: chars("lexicons/transliteration_chars.txt", diag),
         not_in_names: chars("lexicons/not_in_names_chars.txt", diag),
         not_name_end: chars("lexicons/not_name_end_chars.txt", diag),
+        before_names: chars("lexicons/before_name_chars.txt", diag),
+        noun_heads: chars("lexicons/noun_head_chars.txt", diag),
         weak_surnames: chars("lexicons/weak_surname_chars.txt", diag),
         forms_of_address: list("lexicons/forms_of_address.txt", diag),
         honorifics: list("lexicons/honorifics.txt", diag).into_iter().collect(),

@@ -1,7 +1,8 @@
 //! Segmentation: jieba-rs behind a `Segmenter`.
 //!
 //! Input: one sentence of repaired text. Output: `Token`s with part-of-speech
-//! tags and byte offsets into that sentence. The names listed in rules/
+//! tags, byte offsets into that sentence, and whether jieba's dictionary
+//! lists the word (or its HMM cut it). The names listed in rules/
 //! (places, industries, organizations, titles) are added to jieba's
 //! dictionary, so that a listed name comes out as one token and recognizers
 //! can trust token boundaries.
@@ -20,6 +21,10 @@ pub struct Token<'a> {
     /// Byte offsets in the sentence.
     pub start: usize,
     pub end: usize,
+    /// Whether jieba's dictionary (with the names of rules/ added) lists the
+    /// word; a word it does not list was cut by its HMM, whose tag is a guess
+    /// (某某/n may well be an unknown name).
+    pub known: bool,
 }
 
 pub struct Segmenter {
@@ -53,7 +58,13 @@ impl Segmenter {
         self.jieba
             .tag(sentence, true)
             .into_iter()
-            .map(|t| Token { word: t.word, tag: t.tag, start: t.byte_start, end: t.byte_end })
+            .map(|t| Token {
+                word: t.word,
+                tag: t.tag,
+                start: t.byte_start,
+                end: t.byte_end,
+                known: self.jieba.has_word(t.word),
+            })
             .collect()
     }
 }
