@@ -469,7 +469,7 @@ fn industry_name_part(rules: &Rules, before: &[Token<'_>]) -> Option<usize> {
         }
         chars += n;
         start = Some(tok.start);
-        // A modifier opens the name (大力发展绿色制造业: 绿色制造业).
+        // A modifier opens the name (扶持绿色制造业: 绿色制造业).
         if rules.lexicons.industry_affixes.get(tok.word).is_some_and(|r| r == "modifier") {
             break;
         }
@@ -478,7 +478,7 @@ fn industry_name_part(rules: &Rules, before: &[Token<'_>]) -> Option<usize> {
 }
 
 /// Items of a 、-list of industries: when one item is a listed industry and
-/// the list ends in a field word or a head (人工智能、量子科技、生命科学等新技术领域),
+/// the list ends in a field word or a head (人工智能、量子通信、基因工程等新兴领域),
 /// every item is an industry. Items written `place的X` (青海的风光、安徽的汽车)
 /// are X; such a list needs no field word, only three items or more.
 fn industry_list(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
@@ -624,7 +624,7 @@ fn name_part_start(rules: &Rules, rule: &EntityRule, before: &[Token<'_>]) -> us
         // the dateline, not the start of a name).
         let after_number = i > 0 && before[i - 1].word.chars().last().is_some_and(|c| c.is_ascii_digit());
         // A word jieba takes for a person's name (宝山) can stand inside an
-        // organization's name (宝钢股份宝山基地), but not open it.
+        // organization's name (某钢股份江湾基地), but not open it.
         let inner_name = tok.tag == "nr" && i > 0 && is_name_material(rules, &before[i - 1]);
         let material = is_name_material(rules, tok) || inner_name;
         if bare_suffix || after_number || !material || chars + n > rule.max_prefix {
@@ -1521,7 +1521,7 @@ fn starts_with_surname(rules: &Rules, name: &str) -> bool {
 }
 
 /// Keeps the longest candidates that do not overlap, then the candidates
-/// that start a kept organization (深圳市 in 深圳市前海管理局, 中国科学院 in
+/// that start a kept organization (深圳市 in 江门市滨江管理局, 中国科学院 in
 /// 中国科学院高能物理研究所) as nested mentions.
 fn select(mut candidates: Vec<EntityMention>) -> Vec<EntityMention> {
     candidates.sort_by(|a, b| {
@@ -1551,7 +1551,7 @@ fn select(mut candidates: Vec<EntityMention>) -> Vec<EntityMention> {
 
 /// A place written in full from the administrative division list (深圳市,
 /// not 深圳 or 中国): only such a place, opening an organization's name, is
-/// an entity of its own (深圳市前海管理局 → 深圳市).
+/// an entity of its own (江门市滨江管理局 → 深圳市).
 fn is_admin_place(m: &EntityMention) -> bool {
     // The listed canonical name is the full form, so equal length means the
     // text wrote it in full.
@@ -1599,7 +1599,7 @@ fn propagate(rules: &Rules, text: &str, sentences: &[Sentence<'_>], mentions: &m
 
 /// Relations that come from how a name is built: rules of `scope = "name"`
 /// match against an outer mention whose nested mentions stand as
-/// placeholders (深圳市前海管理局 → "\u{E003}前海管理局").
+/// placeholders (江门市滨江管理局 → "\u{E003}滨江管理局").
 pub fn nested_relations(rules: &Rules, mentions: &[EntityMention], text: &str) -> Vec<RelationMention> {
     let mut out = Vec::new();
     for (oi, outer) in mentions.iter().enumerate().filter(|(_, m)| !m.nested) {
