@@ -1521,7 +1521,7 @@ fn starts_with_surname(rules: &Rules, name: &str) -> bool {
 }
 
 /// Keeps the longest candidates that do not overlap, then the candidates
-/// that start a kept organization (深圳市 in 江门市滨江管理局, 中国科学院 in
+/// that start a kept organization (江门市 in 江门市滨江管理局, 中国科学院 in
 /// 中国科学院高能物理研究所) as nested mentions.
 fn select(mut candidates: Vec<EntityMention>) -> Vec<EntityMention> {
     candidates.sort_by(|a, b| {
@@ -1551,7 +1551,7 @@ fn select(mut candidates: Vec<EntityMention>) -> Vec<EntityMention> {
 
 /// A place written in full from the administrative division list (深圳市,
 /// not 深圳 or 中国): only such a place, opening an organization's name, is
-/// an entity of its own (江门市滨江管理局 → 深圳市).
+/// an entity of its own (江门市滨江管理局 → 江门市).
 fn is_admin_place(m: &EntityMention) -> bool {
     // The listed canonical name is the full form, so equal length means the
     // text wrote it in full.
