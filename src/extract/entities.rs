@@ -976,7 +976,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
         // 尤伯杯/nr names a thing (named_things proposes its person); a piece
         // of a dotted foreign name is the dotted rule's to read (it may name
         // a body); a Chinese name after a dot stays (某某·张某某专辑).
-        let foreign_piece = beside_dot(s, i) && !(starts_with_surname(rules, tok.word) && !is_spelt(rules, tok.word));
+        let foreign_piece = beside_dot(s, i) && (is_spelt(rules, tok.word) || !starts_with_surname(rules, tok.word));
         if rule.ty == EntityType::Person && (named_thing_stem(rules, tok.word).is_some() || foreign_piece) {
             continue;
         }

@@ -226,20 +226,12 @@ pub(crate) fn sentence_at(sentences: &[Sentence<'_>], byte: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-    use std::sync::OnceLock;
 
     use super::*;
     use crate::input::Document;
     use crate::model::DocId;
-    use crate::pipeline::Pipeline;
 
-    fn pipeline() -> &'static Pipeline {
-        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-        PIPELINE.get_or_init(|| {
-            Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load"))
-        })
-    }
+    use crate::pipeline::shipped as pipeline;
 
     /// Every quote of `text` as `speaker: statement`.
     fn quotes(text: &str) -> Vec<String> {

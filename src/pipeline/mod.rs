@@ -181,3 +181,20 @@ impl Pipeline {
         (entities, figures)
     }
 }
+
+/// The pipeline over the shipped `rules/`, built once for all unit tests that
+/// run made-up sentences through the whole pipeline.
+#[cfg(test)]
+pub(crate) fn shipped() -> &'static Pipeline {
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(|| {
+        Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load"))
+    })
+}
+
+/// The flat entity spans the shipped pipeline annotates in `text`, as
+/// `type:text`.
+#[cfg(test)]
+pub(crate) fn shipped_spans(text: &str) -> Vec<String> {
+    shipped().annotate(text).0.iter().map(|a| format!("{}:{}", a.ty, a.text)).collect()
+}

@@ -79,23 +79,8 @@ pub(super) fn abbreviation_compounds(rules: &Rules, rule: &EntityRule, s: &Sente
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-    use std::sync::OnceLock;
 
-    use crate::pipeline::Pipeline;
-    use crate::rules::Rules;
-
-    fn pipeline() -> &'static Pipeline {
-        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-        PIPELINE.get_or_init(|| {
-            Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load"))
-        })
-    }
-
-    /// The flat entity spans of `text`, as `type:text`.
-    fn spans(text: &str) -> Vec<String> {
-        pipeline().annotate(text).0.iter().map(|a| format!("{}:{}", a.ty, a.text)).collect()
-    }
+    use crate::pipeline::shipped_spans as spans;
 
     #[test]
     fn spelt_name_before_a_bare_division_word_is_one_place() {

@@ -1,20 +1,10 @@
 //! Figures from made-up sentences, through the whole pipeline: each test
 //! names the mechanism it pins down.
 
-use std::path::Path;
-use std::sync::OnceLock;
-
 use crate::input::Document;
 use crate::model::{DocId, Figure};
-use crate::pipeline::Pipeline;
-use crate::rules::Rules;
 
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| {
-        Pipeline::new(Rules::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))).expect("rules load"))
-    })
-}
+use crate::pipeline::shipped as pipeline;
 
 fn figures(text: &str) -> Vec<Figure> {
     let doc = Document {
