@@ -293,8 +293,9 @@ fn gazetteer(folder: &Folder, rules: &[EntityRule], diag: &mut Diagnostics) -> G
     if let Some((id, ty)) = rule_for("places") {
         places = china_places(folder, &id, ty, &mut entries, diag);
         let countries = countries(folder, &id, ty, &mut entries, diag);
-        places.extend(world_cities(folder, &countries, &id, ty, &mut entries, diag));
-        places.extend(capitals(folder, &countries, &id, ty, &mut entries, diag));
+        for table in [&WORLD_CITIES, &CAPITALS] {
+            places.extend(cities(folder, table, &countries, &id, ty, &mut entries, diag));
+        }
         let regions = named_list(folder, "lexicons/regions.txt", &id, ty, &mut entries, diag);
         places.extend(region_places(&places, regions, diag));
     }
@@ -358,7 +359,7 @@ fn level_rank(level: &str) -> u8 {
 const COUNTRIES_FILE: &str = "places/countries.tsv";
 
 /// The countries and their other names; returns the countries' names, which
-/// `capitals` checks its rows against.
+/// `cities` checks its rows against.
 fn countries<'a>(
     folder: &'a Folder,
     id: &str,
@@ -377,55 +378,43 @@ fn countries<'a>(
     names
 }
 
-/// Capitals (新德里, 堪培拉), each with its country, which must be one of
-/// `countries`: a misspelt country is an error at its line. The country is
-/// the capital's parent in the hierarchy (印度新德里).
-fn capitals(
-    folder: &Folder,
-    countries: &rustc_hash::FxHashSet<&str>,
-    id: &str,
-    ty: EntityType,
-    out: &mut Vec<GazetteerEntry>,
-    diag: &mut Diagnostics,
-) -> Vec<PlaceInfo> {
-    let file = "places/capitals.tsv";
-    let mut places = Vec::new();
-    for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
-        let (country, capital) = (c[0], c[1]);
-        if !countries.contains(country) {
-            diag.error(file, line, format!("`{country}` is no country of {COUNTRIES_FILE}"));
-            continue;
-        }
-        out.push(entry(capital, ty, capital, id, file, line));
-        if capital != country {
-            places.push(PlaceInfo { name: capital.into(), level: "capital".into(), parent: Some(country.into()) });
-        }
-    }
-    places
+/// A table of cities, each lying in a country of countries.tsv, which is its
+/// parent in the hierarchy (印度新德里, 美国纽约); a country written but not
+/// listed there is an error at its line.
+struct CityTable {
+    file: &'static str,
+    city: usize,
+    country: usize,
+    level: &'static str,
 }
 
-/// Cities of the world (莫斯科, 开罗), one per time zone of CLDR, each with
-/// the country it lies in when the third column names one, which must be
-/// one of `countries` as for capitals (美国纽约 → 纽约 in 美国).
-fn world_cities(
+/// Capitals (新德里, 堪培拉), hand-written: `country<TAB>capital`.
+const CAPITALS: CityTable = CityTable { file: "places/capitals.tsv", city: 1, country: 0, level: "capital" };
+
+/// Cities of the world (莫斯科, 开罗), one per time zone of CLDR:
+/// `zone<TAB>city<TAB>country`, the country empty where tzdata names none.
+const WORLD_CITIES: CityTable = CityTable { file: "places/world_cities.tsv", city: 1, country: 2, level: "city" };
+
+fn cities(
     folder: &Folder,
+    table: &CityTable,
     countries: &rustc_hash::FxHashSet<&str>,
     id: &str,
     ty: EntityType,
     out: &mut Vec<GazetteerEntry>,
     diag: &mut Diagnostics,
 ) -> Vec<PlaceInfo> {
-    let file = "places/world_cities.tsv";
+    let file = table.file;
     let mut places = Vec::new();
     for (line, c) in lexicon::read_tsv(file, folder.text(file), 2, diag) {
-        let (city, country) = (c[1], c.get(2).copied().unwrap_or(""));
+        let (city, country) = (c[table.city], c.get(table.country).copied().unwrap_or(""));
         if !country.is_empty() && !countries.contains(country) {
             diag.error(file, line, format!("`{country}` is no country of {COUNTRIES_FILE}"));
             continue;
         }
         out.push(entry(city, ty, city, id, file, line));
-        if !country.is_empty() {
-            places.push(PlaceInfo { name: city.into(), level: "city".into(), parent: Some(country.into()) });
+        if !country.is_empty() && city != country {
+            places.push(PlaceInfo { name: city.into(), level: table.level.into(), parent: Some(country.into()) });
         }
     }
     places
