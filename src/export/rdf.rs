@@ -451,7 +451,7 @@ impl<'a> Emitter<'a> {
 
     /// `a schema:Person; rdfs:label "…"@zh`, in the graph of `doc`.
     fn entity(&mut self, doc: &'a DocId, key: &'a EntityKey) -> TermId {
-        let node = self.minted(Minted::Entity(key), |iris| iris.entity(key));
+        let node = self.entity_node(key);
         if self.first_time(doc, Described::Entity(key)) {
             self.add(doc, node, rdf::TYPE, entity_class(key.ty));
             self.add(doc, node, rdfs::LABEL, zh(&key.name));

@@ -1231,10 +1231,7 @@ fn given_name_word(rules: &Rules, surname_char: &str, surname: &Token<'_>, given
         && given.start == surname.end
         && matches!(given.tag, "n" | "nr" | "nrt" | "nrfg" | "ng" | "a" | "nz" | "t" | "vn" | "j")
         && (given.tag == "nr" || !weak_surname(rules, surname_char))
-        && given
-            .word
-            .chars()
-            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !rules.lexicons.not_in_names.contains(&c))
+        && name_chars(&rules.lexicons, given.word)
         && !rules.lexicons.is_title(given.word)
 }
 
@@ -1323,7 +1320,7 @@ fn japanese_family_name<'w>(rules: &Rules, word: &'w str) -> Option<&'w str> {
 fn given_name_chars(rules: &Rules, given: &str, chars: std::ops::RangeInclusive<usize>) -> bool {
     let lex = &rules.lexicons;
     chars.contains(&given.chars().count())
-        && given.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !lex.not_in_names.contains(&c))
+        && name_chars(lex, given)
         && !lex.is_title(given)
         && !lex.starts_with_title(given, 2)
         && lex.org_suffixes.longest_in(given).is_none()
@@ -1331,15 +1328,26 @@ fn given_name_chars(rules: &Rules, given: &str, chars: std::ops::RangeInclusive<
         && !lex.place_context.contains_key(given)
 }
 
+/// Whether `text` is written in Chinese characters only, none of them a
+/// function character (的, 说): what a given name is made of.
+fn name_chars(lex: &Lexicons, text: &str) -> bool {
+    text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !lex.not_in_names.contains(&c))
+}
+
 /// Whether the words after token `i` mark it as a person's: a title, an
 /// honorific (一行, 等人) or a speech verb, also after a one-character adverb
 /// (还表示).
 fn person_after(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
-    let lex = &rules.lexicons;
-    let marks = |t: &Token<'_>| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word);
+    let marks = |t: &Token<'_>| marks_person(&rules.lexicons, t);
     let next = tokens.get(i + 1);
     let adverb = next.is_some_and(|t| t.tag == "d" && t.word.chars().count() == 1);
     next.is_some_and(marks) || (adverb && tokens.get(i + 2).is_some_and(marks))
+}
+
+/// Whether a word right after a name marks it as a person's: a title, an
+/// honorific (同志, 一行) or a speech verb.
+fn marks_person(lex: &Lexicons, t: &Token<'_>) -> bool {
+    lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word)
 }
 
 /// 连/nr 金融/n is "even finance": a surname character that is more often a
@@ -1396,8 +1404,7 @@ fn person_context(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
                 && !lex.not_person.contains(t.word)
         })
     };
-    let titled_after =
-        next.is_some_and(|t| lex.is_title(t.word) || lex.honorifics.contains(t.word) || lex.is_speech_verb(t.word));
+    let titled_after = next.is_some_and(|t| marks_person(lex, t));
     let listed = (prev.is_some_and(|t| t.word == "、") && name_at(i.checked_sub(2)))
         || (next.is_some_and(|t| t.word == "、") && name_at(Some(i + 2)));
     person_context_before(rules, tokens, i) || titled_after || listed
