@@ -14,7 +14,7 @@ use quick_xml::Reader;
 
 use super::fixture::{self, DOC, OTHER_DOC};
 use super::*;
-use crate::query::{evaluate, load_store};
+use crate::query::{evaluate, load_store, Graphs};
 
 const B: &str = "https://w3id.org/zhkg/";
 
@@ -25,7 +25,7 @@ fn export(dir: &Path) -> Vec<PathBuf> {
 fn exported_store() -> Store {
     let dir = tempfile::tempdir().unwrap();
     export(dir.path());
-    load_store(dir.path()).unwrap()
+    load_store(dir.path(), Graphs::UnionAndDocuments).unwrap()
 }
 
 fn ask(store: &Store, query: &str) -> bool {

@@ -4,7 +4,9 @@
 //! query. Output: the results, written to any `Write`. The default graph is
 //! the union of the document graphs, each triple once, so queries need no
 //! `GRAPH` clause; `GRAPH ?doc { … }` still finds the document a triple came
-//! from, and `FROM <…/doc/ID>` narrows a query to one document. The prefixes of
+//! from, and `FROM <…/doc/ID>` narrows a query to one document. A query
+//! that names no graph is answered from the union alone, loaded without the
+//! document graphs (`Graphs::read_by`). The prefixes of
 //! `export::vocab::PREFIXES` (`schema:`, `org:`, `nif:`, `zhkg:`…) are
 //! predeclared and may be redeclared.
 //!
@@ -118,22 +120,51 @@ fn display_dir(dir: &Path) -> String {
 
 /// Loads `dir/graph.nq`, runs `query` and writes the results to `w`.
 pub fn run(dir: &Path, query: &str, format: ResultFormat, w: &mut impl Write) -> Result<(), QueryError> {
-    let store = load_store(dir)?;
+    let store = load_store(dir, Graphs::read_by(query))?;
     run_on_store(&store, query, format, w)
 }
 
+/// The graphs a store is loaded with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Graphs {
+    /// The union of the document graphs, as the default graph, and nothing
+    /// else: all that a query naming no graph can see.
+    Union,
+    /// The union and each document graph, as a named graph.
+    UnionAndDocuments,
+}
+
+impl Graphs {
+    /// The graphs `query` may read. SPARQL reaches a named graph only through
+    /// `GRAPH` or a `FROM` clause, so a query without either word (in any
+    /// case, and without `\u` escapes that could spell one) sees the union
+    /// only. A word inside an IRI or a string only loads more than needed.
+    ///
+    /// Loading the document graphs too takes more than twice the time and
+    /// half again the memory: oxigraph indexes every quad twice over.
+    pub fn read_by(query: &str) -> Self {
+        let text = query.to_ascii_lowercase();
+        if ["graph", "from", "\\u"].iter().any(|word| text.contains(word)) {
+            Graphs::UnionAndDocuments
+        } else {
+            Graphs::Union
+        }
+    }
+}
+
 /// An in-memory store holding `dir/graph.nq`, parsed as it is loaded, never
-/// held whole. Its named graphs are the document graphs and its default graph
-/// is their union, each triple once. The union is copied in rather than left
-/// to oxigraph's union-default-graph mode, which yields a triple once per
-/// graph holding it and so would repeat rows and inflate `COUNT`s.
-pub fn load_store(dir: &Path) -> Result<Store, QueryError> {
+/// held whole. Its default graph is the union of the document graphs, each
+/// triple once, and with `Graphs::UnionAndDocuments` its named graphs are the
+/// document graphs. The union is copied in rather than left to oxigraph's
+/// union-default-graph mode, which yields a triple once per graph holding it
+/// and so would repeat rows and inflate `COUNT`s.
+pub fn load_store(dir: &Path, graphs: Graphs) -> Result<Store, QueryError> {
     let path = dir.join(NQUADS_FILE);
     let file = File::open(&path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => QueryError::MissingGraph { dir: dir.into() },
         _ => QueryError::Io(e),
     })?;
-    check_fits_in_memory(&path, file.metadata()?.len(), crate::system::available_memory())?;
+    check_fits_in_memory(&path, file.metadata()?.len(), graphs, crate::system::available_memory())?;
     let store = Store::new()?;
     let mut transaction = store.start_transaction()?;
     // Parsing and inserting each take about half the time: the parser runs on
@@ -145,7 +176,7 @@ pub fn load_store(dir: &Path) -> Result<Store, QueryError> {
         scope.spawn(|| parse_batches(file, &path, batches, returned));
         for batch in received {
             let batch = batch?;
-            insert_with_union(&mut transaction, &batch);
+            insert(&mut transaction, &batch, graphs);
             // The parser may have stopped at an error; its batches are dropped here then.
             let _ = used.send(batch);
         }
@@ -187,23 +218,38 @@ fn parse_batches(
     let _ = batches.send(Ok(batch));
 }
 
-/// Inserts each quad, and its triple into the default graph: borrowed, so the
-/// union copy costs no strings.
-fn insert_with_union(transaction: &mut Transaction<'_>, quads: &[Quad]) {
+/// Inserts each quad's triple into the default graph (borrowed, so the union
+/// copy costs no strings), and with `UnionAndDocuments` the quad itself.
+fn insert(transaction: &mut Transaction<'_>, quads: &[Quad], graphs: Graphs) {
     for quad in quads {
-        transaction.insert(quad);
+        if graphs == Graphs::UnionAndDocuments {
+            transaction.insert(quad);
+        }
         transaction.insert(QuadRef::new(&quad.subject, &quad.predicate, &quad.object, GraphNameRef::DefaultGraph));
     }
 }
 
-/// Bytes of memory the in-memory store takes per byte of N-Quads, measured
-/// on the seeds' graph (a 104 MiB graph.nq peaks at about 370 MiB), with room.
-const STORE_BYTES_PER_NQUADS_BYTE: u64 = 4;
+impl Graphs {
+    /// Bytes of memory the in-memory store takes per byte of N-Quads, with
+    /// room: measured peaks are 1.4-1.5 for the union alone and 2.5-2.6 with
+    /// the document graphs (graph.nq of 216 and 652 MB).
+    fn store_bytes_per_nquads_byte(self) -> u64 {
+        match self {
+            Graphs::Union => 2,
+            Graphs::UnionAndDocuments => 4,
+        }
+    }
+}
 
 /// Refuses a graph that would not fit in memory, before loading starts
 /// swapping, and points to the route that scales: a triple store on disk.
-fn check_fits_in_memory(path: &Path, nquads_bytes: u64, available: Option<u64>) -> Result<(), QueryError> {
-    let needed = nquads_bytes.saturating_mul(STORE_BYTES_PER_NQUADS_BYTE);
+fn check_fits_in_memory(
+    path: &Path,
+    nquads_bytes: u64,
+    graphs: Graphs,
+    available: Option<u64>,
+) -> Result<(), QueryError> {
+    let needed = nquads_bytes.saturating_mul(graphs.store_bytes_per_nquads_byte());
     match available {
         Some(available) if needed > available => {
             Err(QueryError::TooLarge { path: path.to_path_buf(), needed, available })

@@ -59,7 +59,7 @@ fn missing_graph_tells_to_run_extract() {
 fn invalid_graph_file_names_the_file_and_position() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join(NQUADS_FILE), "<http://a> <http://b> .\n").unwrap();
-    let Err(err) = load_store(dir.path()) else { panic!("loaded an invalid file") };
+    let Err(err) = load_store(dir.path(), Graphs::UnionAndDocuments) else { panic!("loaded an invalid file") };
     let message = chain(&err);
     assert!(message.contains("graph.nq") && message.contains("line 1"), "{message}");
 }
@@ -146,7 +146,7 @@ impl Write for ClosedPipe {
 #[test]
 fn broken_pipe_is_recognised_in_every_format() {
     let dir = out_dir();
-    let store = load_store(dir.path()).unwrap();
+    let store = load_store(dir.path(), Graphs::UnionAndDocuments).unwrap();
     let construct = "CONSTRUCT WHERE { ?s ?p ?o }";
     for format in ResultFormat::ALL {
         for query in [PEOPLE, construct, "ASK { ?s ?p ?o }"] {
@@ -169,9 +169,51 @@ fn result_format_parses_its_names() {
 #[test]
 fn a_graph_larger_than_memory_is_refused_with_the_route_that_scales() {
     let path = Path::new("out/graph.nq");
-    let err = check_fits_in_memory(path, 10 << 30, Some(8 << 30)).unwrap_err();
+    let whole = Graphs::UnionAndDocuments;
+    let err = check_fits_in_memory(path, 10 << 30, whole, Some(8 << 30)).unwrap_err();
     let message = err.to_string();
     assert!(message.contains("out/graph.nq") && message.contains("oxigraph load"), "{message}");
-    assert!(check_fits_in_memory(path, 1 << 20, Some(8 << 30)).is_ok());
-    assert!(check_fits_in_memory(path, 10 << 30, None).is_ok(), "unknown memory: try");
+    assert!(check_fits_in_memory(path, 1 << 20, whole, Some(8 << 30)).is_ok());
+    assert!(check_fits_in_memory(path, 10 << 30, whole, None).is_ok(), "unknown memory: try");
+    // The union alone takes about half: 3 GiB of N-Quads fit in 8 GiB for it only.
+    assert!(check_fits_in_memory(path, 3 << 30, whole, Some(8 << 30)).is_err());
+    assert!(check_fits_in_memory(path, 3 << 30, Graphs::Union, Some(8 << 30)).is_ok());
+}
+
+#[test]
+fn only_graph_and_from_reach_the_document_graphs() {
+    for query in [PEOPLE, "ASK { ?s ?p ?o }", "CONSTRUCT WHERE { ?s a schema:Person }"] {
+        assert_eq!(Graphs::read_by(query), Graphs::Union, "{query}");
+    }
+    for query in [
+        "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "select ?g where { graph ?g { ?s ?p ?o } }",
+        "SELECT * FROM <https://w3id.org/zhkg/doc/a> WHERE { ?s ?p ?o }",
+        "SELECT * FROM NAMED <https://w3id.org/zhkg/doc/a> WHERE { ?s ?p ?o }",
+        "ASK { FILTER NOT EXISTS { Graph ?g { ?s ?p ?o } } }",
+        "SELECT * WHERE { ?s ?p \"\\u0067\" }",
+    ] {
+        assert_eq!(Graphs::read_by(query), Graphs::UnionAndDocuments, "{query}");
+    }
+}
+
+/// A query that names no graph is loaded without the document graphs: its
+/// answers must be those the whole store gives.
+#[test]
+fn the_union_alone_answers_as_the_whole_store() {
+    let dir = out_dir();
+    let union = load_store(dir.path(), Graphs::Union).unwrap();
+    let whole = load_store(dir.path(), Graphs::UnionAndDocuments).unwrap();
+    assert_eq!(union.named_graphs().count(), 0);
+    assert_eq!(whole.named_graphs().count(), fixture::docs().len());
+    let answers = |store: &Store, query: &str| {
+        let mut out = Vec::new();
+        run_on_store(store, query, ResultFormat::Csv, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    for query in [PEOPLE, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "CONSTRUCT WHERE { ?s a schema:Quotation }"] {
+        let expected = answers(&whole, query);
+        assert!(!expected.trim().is_empty(), "{query} has answers");
+        assert_eq!(answers(&union, query), expected, "{query}");
+    }
 }
