@@ -232,6 +232,40 @@ fn annotate_gives_character_offsets_of_each_line() {
     assert!(lines[0]["figures"].as_array().unwrap().iter().any(|f| f["text"] == "835项"));
 }
 
+/// A researcher's edit to a lexicon takes effect on the next run, with no
+/// recompiling: a head added to of_place_head_chars.txt makes 粤语 speak of
+/// 粤, and a missing lexicon file is named.
+#[test]
+fn a_word_added_to_a_lexicon_file_changes_extraction() {
+    let annotate = |rules: &Path| {
+        let mut child = zhkg()
+            .args(["annotate", "--rules", rules.to_str().unwrap(), "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all("他会说粤语，也爱吃川菜。\n".as_bytes()).unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let line: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        let entities = line["entities"].as_array().unwrap().iter();
+        entities.map(|e| format!("{}:{}", e["type"].as_str().unwrap(), e["text"].as_str().unwrap())).collect::<Vec<_>>()
+    };
+    let rules = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("rules"), rules.path());
+    let heads = rules.path().join("lexicons/of_place_head_chars.txt");
+    let before = annotate(rules.path());
+    assert!(before.contains(&"Place:川".to_string()) && !before.contains(&"Place:粤".to_string()), "{before:?}");
+    fs::write(&heads, fs::read_to_string(&heads).unwrap() + "语\n").unwrap();
+    let after = annotate(rules.path());
+    assert!(after.contains(&"Place:粤".to_string()), "{after:?}");
+
+    fs::remove_file(rules.path().join("lexicons/division_heads.txt")).unwrap();
+    let o = run(&["annotate", "--rules", rules.path().to_str().unwrap(), "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("lexicons/division_heads.txt: cannot read"), "{}", stderr(&o));
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for e in fs::read_dir(from).unwrap() {
         let p = e.unwrap().path();

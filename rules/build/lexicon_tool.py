@@ -33,6 +33,7 @@ SPEC = {
     "dictionary_names.txt": (1, None),
     "nations.txt": (1, None),
     "standalone_bodies.txt": (1, None),
+    "division_heads.txt": (1, None),
 }
 
 

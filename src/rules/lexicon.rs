@@ -128,6 +128,14 @@ pub struct Lexicons {
     /// One-character abbreviations of provinces (粤, 川) and countries (俄).
     pub province_abbreviations: HashSet<char>,
     pub country_abbreviations: HashSet<char>,
+    /// One-character abbreviations of continents and of China (亚, 华, 奥),
+    /// read only where they open a noun for a thing of the place.
+    pub other_abbreviations: HashSet<char>,
+    /// Heads that make an abbreviation and one of them a thing of the place
+    /// (京剧, 川菜, 华侨).
+    pub of_place_heads: HashSet<char>,
+    /// Words for a division after a place's own name (省, 港, 共和国).
+    pub division_heads: HashSet<String>,
 }
 
 /// Word endings and their kinds (org_suffixes.txt, place_suffixes.txt), read

@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 41] = [
+const FILES: [&str; 44] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -162,6 +162,9 @@ const FILES: [&str; 41] = [
     "lexicons/person_relations.txt",
     "lexicons/province_abbreviation_chars.txt",
     "lexicons/country_abbreviation_chars.txt",
+    "lexicons/other_abbreviation_chars.txt",
+    "lexicons/of_place_head_chars.txt",
+    "lexicons/division_heads.txt",
 ];
 
 impl Rules {
@@ -261,6 +264,9 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         person_relations: list("lexicons/person_relations.txt", diag).into_iter().collect(),
         province_abbreviations: chars("lexicons/province_abbreviation_chars.txt", diag),
         country_abbreviations: chars("lexicons/country_abbreviation_chars.txt", diag),
+        other_abbreviations: chars("lexicons/other_abbreviation_chars.txt", diag),
+        of_place_heads: chars("lexicons/of_place_head_chars.txt", diag),
+        division_heads: list("lexicons/division_heads.txt", diag).into_iter().collect(),
     }
 }
 

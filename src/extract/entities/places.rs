@@ -9,18 +9,14 @@ use crate::extract::{EntityMention, Sentence};
 use crate::rules::{EntityRule, Rules};
 use crate::segment::Token;
 
-/// Words for a division or a port written after a place's own name, which
-/// the NER convention keeps inside the place (an invented 卡尔多瓦省, 维斯堡市,
-/// 拉莫斯港, 某某共和国). A closed class: the administrative levels, plus 港.
-const DIVISION_HEADS: [&str; 14] =
-    ["省", "市", "州", "县", "区", "大区", "特区", "新区", "港", "共和国", "王国", "乡", "镇", "村"];
-
-/// A place's name followed by the word for its division: a listed place or a
-/// name spelt by sound before a bare head (巴尔德斯/省), or one word that
-/// jieba glued together from a listed place and a head (某某共和国/ns).
+/// A place's name followed by the word for its division
+/// (lexicons/division_heads.txt): a listed place or a name spelt by sound
+/// before a bare head (巴尔德斯/省), or one word that jieba glued together
+/// from a listed place and a head (某某共和国/ns). The NER convention keeps
+/// the division word inside the place.
 pub(super) fn divisions(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for (i, tok) in s.tokens.iter().enumerate() {
-        if DIVISION_HEADS.contains(&tok.word) {
+        if rules.lexicons.division_heads.contains(tok.word) {
             if let Some(prev) = i.checked_sub(1).map(|j| &s.tokens[j]).filter(|p| names_place(rules, p)) {
                 out.push(mention(s, prev.start, tok.end, rule));
             }
@@ -41,24 +37,16 @@ fn names_place(rules: &Rules, tok: &Token<'_>) -> bool {
 /// (某港特区/ns): the whole word is the place.
 fn glued_division(rules: &Rules, tok: &Token<'_>) -> bool {
     tok.tag == "ns"
-        && DIVISION_HEADS.iter().any(|head| {
+        && rules.lexicons.division_heads.iter().any(|head| {
             tok.word.strip_suffix(head).is_some_and(|name| name.chars().count() >= 2 && is_listed_place(rules, name))
         })
 }
 
-/// Heads that, after a one-character abbreviation of a place, make a word
-/// for a thing of that place: its opera (京剧), cuisine (川菜), emigrants and
-/// descendants (华侨, 华裔), compatriots (藏胞), medicine (中医, 中药), games
-/// (亚运会). The NER convention marks the abbreviation inside as the place.
-const OF_PLACE_HEADS: &str = "剧菜侨裔胞医药";
-
-/// Abbreviations of continents and of China beyond the lexicons' country
-/// and province characters (亚 Asia, 华 China, 奥 the Olympic games' Olympia).
-const MORE_ABBREVIATIONS: &str = "亚华奥";
-
 /// The place abbreviation opening a jieba word for a thing of the place
 /// (京剧 → 京, 华侨 → 华, 奥运会 → 奥): the word is the abbreviation and one
-/// head character, or a games' 运会; longer words (中医学) name a field.
+/// head character (lexicons/of_place_head_chars.txt), or a games' 运会;
+/// longer words (中医学) name a field. Abbreviations are those of provinces,
+/// of countries, and of continents and China (other_abbreviation_chars.txt).
 pub(super) fn abbreviation_compounds(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<EntityMention>) {
     for tok in &s.tokens {
         let mut chars = tok.word.chars();
@@ -67,8 +55,8 @@ pub(super) fn abbreviation_compounds(rules: &Rules, rule: &EntityRule, s: &Sente
         let lex = &rules.lexicons;
         let abbreviation = lex.province_abbreviations.contains(&abbr)
             || lex.country_abbreviations.contains(&abbr)
-            || MORE_ABBREVIATIONS.contains(abbr);
-        let thing = (rest.is_empty() && OF_PLACE_HEADS.contains(head)) || (head == '运' && rest == "会");
+            || lex.other_abbreviations.contains(&abbr);
+        let thing = (rest.is_empty() && lex.of_place_heads.contains(&head)) || (head == '运' && rest == "会");
         // 加剧/v is a verb, not Canada's opera.
         let noun = matches!(tok.tag, "n" | "j" | "nz" | "nr" | "ns");
         if abbreviation && thing && noun {
