@@ -1440,16 +1440,15 @@ fn related(lex: &Lexicons, word: &str) -> bool {
 
 /// Whether `word` ends with the ending of an administrative division
 /// (某某镇, 某某县, 某州; lexicons/place_suffixes.txt, kind admin): jieba's
-/// guess of a name for a word it does not know, which is a place.
+/// guess of a name for a word it does not know, which is a place. Endings
+/// that also end many given names (given_name_division_end_chars.txt: 红旗,
+/// 九州) leave a word of three characters or more a possible name.
 fn ends_as_division(rules: &Rules, word: &str) -> bool {
-    let suffixes = &rules.lexicons.place_suffixes;
-    let given_name_end = word.chars().count() >= 3 && word.ends_with(|c| GIVEN_NAME_DIVISION_ENDS.contains(c));
+    let lex = &rules.lexicons;
+    let suffixes = &lex.place_suffixes;
+    let given_name_end = word.chars().count() >= 3 && word.ends_with(|c| lex.given_name_division_ends.contains(&c));
     !given_name_end && suffixes.longest_in(word).is_some_and(|end| end.len() < word.len() && suffixes[end] == "admin")
 }
-
-/// Endings of divisions that also end many given names (红旗, 九州): a word
-/// of three characters ending in one may still be a person's name.
-const GIVEN_NAME_DIVISION_ENDS: &str = "旗州";
 
 /// 某某/nr 茶/n: a two-character word jieba takes for a name, glued to a
 /// one-character noun it left alone, is that noun's modifier (a tea, a wind
@@ -1460,15 +1459,14 @@ fn heads_compound_noun(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// 那张某某, 一项某某: a surname character that is also a classifier (张,
-/// 项), right after a determiner or a number, counts things; it opens no name.
+/// 项; lexicons/classifier_surname_chars.txt), right after a determiner or a
+/// number, counts things; it opens no name.
 fn counted_classifier(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let (Some(tok), Some(prev)) = (tokens.get(i), i.checked_sub(1).and_then(|j| tokens.get(j))) else { return false };
     let counting = matches!(prev.tag, "r" | "m") && prev.end == tok.start;
-    counting && tok.word.starts_with(|c| CLASSIFIER_SURNAMES.contains(c)) && starts_with_surname(rules, tok.word)
+    let classifier = tok.word.starts_with(|c| rules.lexicons.classifier_surnames.contains(&c));
+    counting && classifier && starts_with_surname(rules, tok.word)
 }
-
-/// Surname characters that are also classifiers (一张纸, 一项工作, 一支队伍).
-const CLASSIFIER_SURNAMES: &str = "张项支门台封段部双片";
 
 /// A word spelt by sound right before a noun (某某/n 特色, 某某 指数,
 /// 某某 政府), with no person's context about it: it names the brand, the

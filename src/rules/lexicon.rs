@@ -136,6 +136,11 @@ pub struct Lexicons {
     pub of_place_heads: HashSet<char>,
     /// Words for a division after a place's own name (省, 港, 共和国).
     pub division_heads: HashSet<String>,
+    /// Surname characters that are also classifiers (张, 项, 支): after a
+    /// determiner or a number they count things.
+    pub classifier_surnames: HashSet<char>,
+    /// Admin endings that also end many given names (旗, 州).
+    pub given_name_division_ends: HashSet<char>,
 }
 
 /// Word endings and their kinds (org_suffixes.txt, place_suffixes.txt), read

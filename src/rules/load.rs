@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 44] = [
+const FILES: [&str; 46] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -165,6 +165,8 @@ const FILES: [&str; 44] = [
     "lexicons/other_abbreviation_chars.txt",
     "lexicons/of_place_head_chars.txt",
     "lexicons/division_heads.txt",
+    "lexicons/classifier_surname_chars.txt",
+    "lexicons/given_name_division_end_chars.txt",
 ];
 
 impl Rules {
@@ -267,6 +269,8 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         other_abbreviations: chars("lexicons/other_abbreviation_chars.txt", diag),
         of_place_heads: chars("lexicons/of_place_head_chars.txt", diag),
         division_heads: list("lexicons/division_heads.txt", diag).into_iter().collect(),
+        classifier_surnames: chars("lexicons/classifier_surname_chars.txt", diag),
+        given_name_division_ends: chars("lexicons/given_name_division_end_chars.txt", diag),
     }
 }
 
