@@ -19,7 +19,7 @@ use std::ops::Range;
 use super::view::{mentions_within, View};
 use super::{EntityMention, QuoteMention, Sentence};
 use crate::model::EntityType;
-use crate::rules::{QuoteRule, Rules};
+use crate::rules::{Lexicons, QuoteRule, Rules};
 
 /// A quote and the word that names its speaker (a name, or 他/她).
 struct Found {
@@ -43,7 +43,7 @@ pub fn extract(rules: &Rules, text: &str, sentences: &[Sentence<'_>], mentions: 
             continue;
         }
         let view = View::over(&text[para.clone()], para.start, mentions, |_, m| !m.nested);
-        let scope = Scope { text, para: para.clone(), sentences, mentions, view: &view };
+        let scope = Scope { lexicons: &rules.lexicons, text, para: para.clone(), sentences, mentions, view: &view };
         let selected = rules.prefilters.quotes.select(&view.text);
         for rule in selected.of(&rules.quote_rules) {
             scope.quotes_of_rule(rule, &mut found);
@@ -54,6 +54,7 @@ pub fn extract(rules: &Rules, text: &str, sentences: &[Sentence<'_>], mentions: 
 
 /// One paragraph and what its matches are read against.
 struct Scope<'a> {
+    lexicons: &'a Lexicons,
     text: &'a str,
     para: Range<usize>,
     sentences: &'a [Sentence<'a>],
@@ -93,7 +94,7 @@ impl Scope<'_> {
         }
         match self.view.mention_at(cue_view.start, cue_view.end) {
             Some(i) => (self.mentions[i].ty == EntityType::Person).then_some(i),
-            None if pronoun_is_subject(self.text, cue) => antecedent(self.mentions, cue.start),
+            None if pronoun_is_subject(self.lexicons, self.text, cue) => antecedent(self.mentions, cue.start),
             None => None,
         }
     }
@@ -125,12 +126,12 @@ fn has_possible_speaker(para: &str, offset: usize, mentions: &[EntityMention]) -
 }
 
 /// 他 and 她 name a speaker only as a subject: not as the object of a
-/// preposition or verb (对她说, 让他), nor inside 他们, 她们, 其他, 他人.
-fn pronoun_is_subject(text: &str, word: &Range<usize>) -> bool {
-    const GOVERNING: &str = "对向给跟和与同让使把被叫请替帮问其吉利令";
+/// preposition or verb (对她说, 让他), nor inside 其他, 吉他 (both after a
+/// character of lexicons/pronoun_governing_chars.txt), nor 他们, 她们, 他人.
+fn pronoun_is_subject(lex: &Lexicons, text: &str, word: &Range<usize>) -> bool {
     let before = text[..word.start].chars().next_back();
     let after = text[word.end..].chars().next();
-    !before.is_some_and(|c| GOVERNING.contains(c)) && !after.is_some_and(|c| "们人".contains(c))
+    !before.is_some_and(|c| lex.pronoun_governing.contains(&c)) && !after.is_some_and(|c| "们人".contains(c))
 }
 
 /// The last person mentioned before `at`: what 他 or 她 refers to.
@@ -412,7 +413,7 @@ mod tests {
     fn pronoun_subject_or_object() {
         let at = |text: &str| {
             let i = text.find(['他', '她']).expect("a pronoun");
-            pronoun_is_subject(text, &(i..i + 3))
+            pronoun_is_subject(&pipeline().rules.lexicons, text, &(i..i + 3))
         };
         assert!(at("，他说"));
         assert!(at("在她看来"));

@@ -141,6 +141,9 @@ pub struct Lexicons {
     pub classifier_surnames: HashSet<char>,
     /// Admin endings that also end many given names (旗, 州).
     pub given_name_division_ends: HashSet<char>,
+    /// Characters before 他/她 that make it no subject: a preposition or a
+    /// verb governing it (对, 让), or a word holding it (其他).
+    pub pronoun_governing: HashSet<char>,
 }
 
 /// Word endings and their kinds (org_suffixes.txt, place_suffixes.txt), read

@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 46] = [
+const FILES: [&str; 47] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -167,6 +167,7 @@ const FILES: [&str; 46] = [
     "lexicons/division_heads.txt",
     "lexicons/classifier_surname_chars.txt",
     "lexicons/given_name_division_end_chars.txt",
+    "lexicons/pronoun_governing_chars.txt",
 ];
 
 impl Rules {
@@ -271,6 +272,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         division_heads: list("lexicons/division_heads.txt", diag).into_iter().collect(),
         classifier_surnames: chars("lexicons/classifier_surname_chars.txt", diag),
         given_name_division_ends: chars("lexicons/given_name_division_end_chars.txt", diag),
+        pronoun_governing: chars("lexicons/pronoun_governing_chars.txt", diag),
     }
 }
 
