@@ -34,6 +34,11 @@ SPEC = {
     "nations.txt": (1, None),
     "standalone_bodies.txt": (1, None),
     "division_heads.txt": (1, None),
+    "national_levels.txt": (1, None),
+    "class_nouns.txt": (1, None),
+    "body_heads.txt": (1, None),
+    "not_org_heads.txt": (1, None),
+    "dateline_words.txt": (1, None),
 }
 
 

@@ -600,12 +600,9 @@ fn head_title_stem<'a>(rules: &Rules, tok: &Token<'a>) -> Option<&'a str> {
 /// sentence's (本报讯江南远山企业集团, 战胜某国队, 由原国家林业局). A name part
 /// without one stays whole; whether it names a body is decided after.
 fn first_proper(rules: &Rules, before: &[Token<'_>], start: usize) -> usize {
-    let opens = |t: &Token<'_>| is_proper(rules, t) && !DATELINE_WORDS.contains(&t.word);
+    let opens = |t: &Token<'_>| is_proper(rules, t) && !rules.lexicons.dateline_words.contains(t.word);
     (start..before.len()).find(|&j| opens(&before[j])).unwrap_or(start)
 }
-
-/// Words of a news item's dateline, which jieba may tag as names (本报讯/nz).
-const DATELINE_WORDS: [&str; 4] = ["本报讯", "本报", "讯", "电"];
 
 fn is_listed_place(rules: &Rules, word: &str) -> bool {
     rules.gazetteer.canonical(EntityType::Place, word).is_some()
@@ -1043,7 +1040,7 @@ fn tagger(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &mut Vec<Enti
             EntityType::Organization => {
                 tok.word.chars().count() >= 2
                     && !rules.lexicons.not_organization.contains(tok.word)
-                    && !NOT_ORG_HEADS.iter().any(|h| tok.word.ends_with(h))
+                    && !rules.lexicons.not_org_heads.iter().any(|h| tok.word.ends_with(h.as_str()))
                     && !tok.word.chars().all(|c| rules.lexicons.country_abbreviations.contains(&c))
                     && orgs::shaped_like_body(rules, tok.word)
             }
@@ -1492,12 +1489,6 @@ fn opens_body_name(rules: &Rules, tokens: &[Token<'_>], i: usize) -> bool {
     let bare_after_two = suffix == Some(next.word) && tok.word.chars().count() == 2;
     (!chinese_name || bare_after_two) && next.start == tok.end && suffix.is_some()
 }
-
-/// Heads of words jieba's dictionary tags `nt` that name no body of their
-/// own: a country's government is the country (印度政府: the place 印度, as
-/// the NER corpus writes it), relations are between countries (中美关系),
-/// industries are no bodies (新兴产业).
-const NOT_ORG_HEADS: [&str; 3] = ["政府", "关系", "产业"];
 
 fn plausible_foreign_name(rules: &Rules, name: &str) -> bool {
     (2..=8).contains(&name.chars().count())

@@ -144,6 +144,21 @@ pub struct Lexicons {
     /// Characters before 他/她 that make it no subject: a preposition or a
     /// verb governing it (对, 让), or a word holding it (其他).
     pub pronoun_governing: HashSet<char>,
+    /// Words for the national level that open a body's name (国家, 中央).
+    pub national_levels: HashSet<String>,
+    /// Administrative levels that stand for their unit before a body (市教委),
+    /// in file order: a word opening with one is read with the first listed.
+    pub admin_levels: Vec<String>,
+    /// Nouns for a class of bodies (公司, 球队): after a listed place, the
+    /// place's bodies in general.
+    pub class_nouns: HashSet<String>,
+    /// Heads of forces, legislatures and teams that end a body's name in
+    /// jieba's nt words (军, 议会, 女排).
+    pub body_heads: HashSet<String>,
+    /// Heads of nt words that name no body (政府, 关系, 产业).
+    pub not_org_heads: HashSet<String>,
+    /// Words of a news item's dateline (本报讯, 电), which open no name.
+    pub dateline_words: HashSet<String>,
 }
 
 /// Word endings and their kinds (org_suffixes.txt, place_suffixes.txt), read

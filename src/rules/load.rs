@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 47] = [
+const FILES: [&str; 53] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -168,6 +168,12 @@ const FILES: [&str; 47] = [
     "lexicons/classifier_surname_chars.txt",
     "lexicons/given_name_division_end_chars.txt",
     "lexicons/pronoun_governing_chars.txt",
+    "lexicons/national_levels.txt",
+    "lexicons/admin_levels.txt",
+    "lexicons/class_nouns.txt",
+    "lexicons/body_heads.txt",
+    "lexicons/not_org_heads.txt",
+    "lexicons/dateline_words.txt",
 ];
 
 impl Rules {
@@ -273,6 +279,12 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         classifier_surnames: chars("lexicons/classifier_surname_chars.txt", diag),
         given_name_division_ends: chars("lexicons/given_name_division_end_chars.txt", diag),
         pronoun_governing: chars("lexicons/pronoun_governing_chars.txt", diag),
+        national_levels: list("lexicons/national_levels.txt", diag).into_iter().collect(),
+        admin_levels: list("lexicons/admin_levels.txt", diag),
+        class_nouns: list("lexicons/class_nouns.txt", diag).into_iter().collect(),
+        body_heads: list("lexicons/body_heads.txt", diag).into_iter().collect(),
+        not_org_heads: list("lexicons/not_org_heads.txt", diag).into_iter().collect(),
+        dateline_words: list("lexicons/dateline_words.txt", diag).into_iter().collect(),
     }
 }
 

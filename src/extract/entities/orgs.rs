@@ -8,7 +8,7 @@
 //! number (东城第九中学), which the walk here steps over when a proper name
 //! (a place, most often) stands before it.
 
-use super::{is_listed_name, is_listed_place, is_name_material, is_proper, mention, name_part_start, NOT_ORG_HEADS};
+use super::{is_listed_name, is_listed_place, is_name_material, is_proper, mention, name_part_start};
 use crate::extract::{EntityMention, Sentence};
 use crate::rules::{EntityRule, Rules};
 use crate::segment::Token;
@@ -84,26 +84,21 @@ fn ordinal(tok: &Token<'_>) -> bool {
 pub(super) fn named_by_itself(rules: &Rules, name_part: &[Token<'_>], tok: &Token<'_>, suffix: &str) -> bool {
     let own = tok.word.len() > suffix.len()
         && (tok.tag == "nt" || is_listed_name(rules, &tok.word[..tok.word.len() - suffix.len()]));
-    // 国家/新闻出版署, 市政府/新闻处: a level or a parent body opens the name.
+    // 国家/新闻出版署, 市政府/新闻处: a level (lexicons/national_levels.txt)
+    // or a parent body opens the name.
     let opener = |t: &Token<'_>| {
-        NATIONAL.contains(&t.word)
+        rules.lexicons.national_levels.contains(t.word)
             || t.word.ends_with("政府")
             || rules.lexicons.org_suffixes.longest_in(t.word).is_some()
     };
     own && !name_part.is_empty() && !name_part.iter().any(|t| is_proper(rules, t) || opener(t))
 }
 
-/// Words for the national level, which open a body's name (国家统计局).
-const NATIONAL: [&str; 3] = ["国家", "中央", "全国"];
-
-/// Administrative levels that stand for the unit in question before its
-/// body (市教委, 乡党委, 自治区农机学会: the city's, the township's).
-const LEVELS: [&str; 10] = ["省", "市", "县", "乡", "镇", "村", "区", "州", "旗", "自治区"];
-
 /// Longest run of words between a level and its body's suffix word.
 const MAX_LEVEL_BODY_WORDS: usize = 3;
 
-/// Bodies named by an administrative level and a body (市/卫生/监督所,
+/// Bodies named by an administrative level (lexicons/admin_levels.txt: it
+/// stands for the unit in question) and a body (市/卫生/监督所,
 /// 村/党支部, or one word 市教委; 乡党委书记 less its title): the NER
 /// convention marks them as organizations, as it does 市委. The level must
 /// not follow a listed place, whose own name the grammar reads.
@@ -113,7 +108,7 @@ pub(super) fn level_bodies(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, o
         if after_place {
             continue;
         }
-        if LEVELS.contains(&tok.word) {
+        if rules.lexicons.admin_levels.iter().any(|l| l == tok.word) {
             if let Some(end) = body_after_level(rules, &s.tokens[i + 1..]) {
                 out.push(mention(s, tok.start, end, rule));
             }
@@ -142,7 +137,7 @@ fn body_after_level(rules: &Rules, after: &[Token<'_>]) -> Option<usize> {
 /// 乡党委): the rest, less a title at its end, ends with a suffix and has
 /// two characters or more (市委 alone is a standalone body's).
 fn glued_level_body(rules: &Rules, word: &str) -> Option<usize> {
-    let level = LEVELS.iter().find(|l| word.starts_with(*l) && word.len() > l.len())?;
+    let level = rules.lexicons.admin_levels.iter().find(|l| word.starts_with(l.as_str()) && word.len() > l.len())?;
     let rest = &word[level.len()..];
     let body = rest
         .char_indices()
@@ -160,12 +155,12 @@ fn glued_level_body(rules: &Rules, word: &str) -> Option<usize> {
 
 /// A word ending with an organization's suffix other than a brand's; a
 /// one-character suffix needs a stem of two (监督所, not 干部 or 公所), and a
-/// government is its place's, no body (NOT_ORG_HEADS).
+/// government is its place's, no body (lexicons/not_org_heads.txt).
 fn ends_as_body(rules: &Rules, word: &str) -> bool {
     let suffixes = &rules.lexicons.org_suffixes;
     let n = word.chars().count();
     suffixes.longest_in(word).is_some_and(|s| suffixes[s] != "brand" && (s.chars().count() > 1 || n >= 3))
-        && !NOT_ORG_HEADS.iter().any(|h| word.ends_with(h))
+        && !rules.lexicons.not_org_heads.iter().any(|h| word.ends_with(h.as_str()))
 }
 
 /// Whether a listed place and a bare class noun after it (某国公司, 某省球队,
@@ -177,20 +172,19 @@ pub(super) fn bodies_of_place(rules: &Rules, name_part: &[Token<'_>], tok: &Toke
     // jieba may glue the two into one word (某国公司/nt).
     let glued = name_part.is_empty() && place_and_class(rules, tok.word);
     let apart = match name_part {
-        [place] => is_listed_place(rules, place.word) && tok.tag == "n" && CLASS_NOUNS.contains(&tok.word),
+        [place] => {
+            is_listed_place(rules, place.word) && tok.tag == "n" && rules.lexicons.class_nouns.contains(tok.word)
+        }
         _ => false,
     };
     glued || apart
 }
 
-/// A word made of a listed place and a class noun (某国公司).
+/// A word made of a listed place and a class noun (某国公司;
+/// lexicons/class_nouns.txt: 公司, 球队, nouns for a class of bodies).
 fn place_and_class(rules: &Rules, word: &str) -> bool {
-    CLASS_NOUNS.iter().any(|c| word.strip_suffix(c).is_some_and(|p| is_listed_place(rules, p)))
+    rules.lexicons.class_nouns.iter().any(|c| word.strip_suffix(c.as_str()).is_some_and(|p| is_listed_place(rules, p)))
 }
-
-/// Nouns for a class of bodies rather than one body (公司, 球队); 电视台 or
-/// 大学 after a place mostly name the place's own one.
-const CLASS_NOUNS: [&str; 5] = ["公司", "企业", "球队", "部队", "工厂"];
 
 /// Whether a word jieba's dictionary tags as an organization (nt) is built
 /// like a body's name: it ends with an organization's suffix (某某协会), with
@@ -205,14 +199,9 @@ pub(super) fn shaped_like_body(rules: &Rules, word: &str) -> bool {
     let suffixed = suffixes
         .longest_in(word)
         .is_some_and(|s| s.len() < word.len() || matches!(suffixes[s].as_str(), "gov" | "party"));
-    let headed = BODY_HEADS.iter().any(|h| word.len() > h.len() && word.ends_with(h));
+    let headed = rules.lexicons.body_heads.iter().any(|h| word.len() > h.len() && word.ends_with(h.as_str()));
     (suffixed || headed || congress(word) || opens_with_listed(rules, word)) && !place_and_class(rules, word)
 }
-
-/// Heads of armed forces, legislatures, courts, a party's centre and
-/// national teams that are no organization suffix of the grammar (军 and 队
-/// end too many common words there; in jieba's nt words they end bodies).
-const BODY_HEADS: [&str; 11] = ["军", "队", "议会", "中央", "法庭", "女篮", "男篮", "女足", "男足", "女排", "男排"];
 
 /// A party congress by its number at the end of the word (某党十五大).
 fn congress(word: &str) -> bool {
