@@ -283,16 +283,16 @@ fn place_suffix_names(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, out: &
             // A named building jieba tags as a body (北京图书大厦/nt) is a place.
             let venue = suffixes[suffix] == "venue" && tok.tag == "nt";
             let glued = if one {
-                tok.tag == "ns" && !ONE_CHAR_NOT_STEM.contains(stem)
+                tok.tag == "ns" && !stem.starts_with(|c| rules.lexicons.not_one_char_stems.contains(&c))
             } else {
                 PLACE_STEM_TAGS.contains(&tok.tag) || venue
             };
-            (glued && !person && place_stem(stem, tok.tag == "ns", zone)).then_some(tok.start)
+            (glued && !person && place_stem(&rules.lexicons, stem, tok.tag == "ns", zone)).then_some(tok.start)
         } else {
             // jieba's own place before the suffix (山泉/乡) is a name.
             let jieba_place = i > 0 && s.tokens[i - 1].tag == "ns";
             place_name_part(rules, &s.tokens[..i], zone)
-                .filter(|&st| place_stem(&s.text[st..tok.start], jieba_place, zone))
+                .filter(|&st| place_stem(&rules.lexicons, &s.text[st..tok.start], jieba_place, zone))
         };
         let Some(start) = start else { continue };
         let start = spelt_place_start(rules, &s.tokens[..i], start, &s.text[start..tok.end - suffix.len()]);
@@ -345,16 +345,16 @@ fn building_name_start(rules: &Rules, rule: &EntityRule, s: &Sentence<'_>, i: us
 /// does not know. (A two-character `ns` word is a place already: 长江.)
 const PLACE_STEM_TAGS: [&str; 6] = ["ns", "nr", "nrfg", "nrt", "nz", "x"];
 
-/// First characters of generic stems: determiners, numbers and sizes (全县,
-/// 该镇, 两岸, 小山). jieba's own places (ns) are only checked for
-/// determiners: 东湖, 大别山 are names.
-const GENERIC_STEM_START: &str = "全该本各每此这那其我你他她贵外邻一二三四五六七八九十两几多某";
-const SIZE_STEM_START: &str = "大小新老高深冰雪荒群乡城山村江河湖";
+/// Chinese numerals: part of the number grammar (as the NUM macro is), not
+/// a lexicon.
 const NUMBER_CHARS: &str = "一二三四五六七八九十百千万两";
-/// One-character stems of common words (内河, 上山, 城镇, 长河).
-const ONE_CHAR_NOT_STEM: &str = "大小新老高深冰雪荒群乡城山村江河湖内外上下前后中沙金";
 
-fn place_stem(stem: &str, jieba_place: bool, zone: bool) -> bool {
+/// Whether `stem` before a place's suffix can name the place: not a generic
+/// stem opening with a determiner or a number (lexicons/
+/// generic_stem_start_chars.txt: 全县, 该镇, 两岸), nor, unless jieba reads it
+/// as a place (ns), one opening with a size (size_stem_start_chars.txt: 小山;
+/// 东湖, 大别山 are names).
+fn place_stem(lex: &Lexicons, stem: &str, jieba_place: bool, zone: bool) -> bool {
     let n = stem.chars().count();
     let Some(first) = stem.chars().next() else { return false };
     let shape = if zone { (2..=6).contains(&n) } else { (1..=4).contains(&n) };
@@ -364,8 +364,8 @@ fn place_stem(stem: &str, jieba_place: bool, zone: bool) -> bool {
     shape
         && stem.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !idiom
-        && !GENERIC_STEM_START.contains(first)
-        && (jieba_place || !SIZE_STEM_START.contains(first))
+        && !lex.generic_stem_starts.contains(&first)
+        && (jieba_place || !lex.size_stem_starts.contains(&first))
 }
 
 /// Start of the name part before a bare place suffix: one name-like word
@@ -591,7 +591,7 @@ fn head_title_stem<'a>(rules: &Rules, tok: &Token<'a>) -> Option<&'a str> {
     let suffix = rules.lexicons.org_suffixes.longest_in(stem)?;
     let head_title = format!("{}长", suffix);
     // 各取所长 is an idiom, not the head of a 所.
-    let generic = stem.starts_with(|c| GENERIC_STEM_START.contains(c));
+    let generic = stem.starts_with(|c| rules.lexicons.generic_stem_starts.contains(&c));
     let fits = suffix.chars().count() == 1 && !generic;
     (fits && rules.lexicons.is_title(&head_title)).then_some(stem)
 }
@@ -695,7 +695,7 @@ fn accept_name(
         let name = &s.text[start..end];
         let first = name.chars().next()?;
         let numbered = name.chars().count() >= 3 && name.chars().rev().skip(1).all(|c| NUMBER_CHARS.contains(c));
-        return (numbered || !GENERIC_STEM_START.contains(first)).then_some((start, end));
+        return (numbered || !rules.lexicons.generic_stem_starts.contains(&first)).then_some((start, end));
     }
     if rule.ty != EntityType::Person {
         return Some((start, end));

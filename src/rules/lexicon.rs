@@ -159,6 +159,14 @@ pub struct Lexicons {
     pub not_org_heads: HashSet<String>,
     /// Words of a news item's dateline (本报讯, 电), which open no name.
     pub dateline_words: HashSet<String>,
+    /// First characters of generic stems: determiners, pronouns, numbers
+    /// (全, 该, 两); a name part opening with one is no name.
+    pub generic_stem_starts: HashSet<char>,
+    /// First characters of descriptive stems (大, 小, 山): a place's stem
+    /// opening with one must be jieba's own place.
+    pub size_stem_starts: HashSet<char>,
+    /// One-character stems of common words before a place's suffix (内河).
+    pub not_one_char_stems: HashSet<char>,
 }
 
 /// Word endings and their kinds (org_suffixes.txt, place_suffixes.txt), read

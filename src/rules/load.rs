@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 53] = [
+const FILES: [&str; 56] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -174,6 +174,9 @@ const FILES: [&str; 53] = [
     "lexicons/body_heads.txt",
     "lexicons/not_org_heads.txt",
     "lexicons/dateline_words.txt",
+    "lexicons/generic_stem_start_chars.txt",
+    "lexicons/size_stem_start_chars.txt",
+    "lexicons/not_one_char_stem_chars.txt",
 ];
 
 impl Rules {
@@ -285,6 +288,9 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         body_heads: list("lexicons/body_heads.txt", diag).into_iter().collect(),
         not_org_heads: list("lexicons/not_org_heads.txt", diag).into_iter().collect(),
         dateline_words: list("lexicons/dateline_words.txt", diag).into_iter().collect(),
+        generic_stem_starts: chars("lexicons/generic_stem_start_chars.txt", diag),
+        size_stem_starts: chars("lexicons/size_stem_start_chars.txt", diag),
+        not_one_char_stems: chars("lexicons/not_one_char_stem_chars.txt", diag),
     }
 }
 
