@@ -39,6 +39,16 @@ SPEC = {
     "body_heads.txt": (1, None),
     "not_org_heads.txt": (1, None),
     "dateline_words.txt": (1, None),
+    "figure_scope_words.txt": (1, None),
+    "figure_linking_words.txt": (1, None),
+    "figure_time_prepositions.txt": (1, None),
+    "figure_change_words.txt": (1, None),
+    "figure_comparison_words.txt": (1, None),
+    "figure_tail_function_words.txt": (1, None),
+    "figure_light_verbs.txt": (1, None),
+    "figure_source_words.txt": (1, None),
+    "figure_back_references.txt": (1, None),
+    "figure_duration_nouns.txt": (1, None),
 }
 
 

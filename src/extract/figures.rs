@@ -31,7 +31,7 @@ use std::ops::Range;
 use super::view::{mentions_within, View};
 use super::{numbers, EntityMention, FigureMention, Sentence};
 use crate::model::{EntityType, RuleRef};
-use crate::rules::Rules;
+use crate::rules::{FigureWords, Rules};
 
 pub fn extract(
     rules: &Rules,
@@ -147,43 +147,14 @@ struct Word<'t> {
     mention: Option<usize>,
 }
 
-/// Grammar words that the jieba tags do not single out. They are closed
-/// classes of the language, not vocabulary of any topic.
+/// Single words and marks of the figure grammar. Its closed word classes
+/// (scope words, linking words, words of change…) are lexicons, in
+/// rules/lexicons/figure_*.txt (`Lexicons::figure_words`).
 mod grammar {
-    /// Scope words that stand where a subject would (全国规模以上工业).
-    pub const SCOPE: &[&str] = &["全国", "全省", "全市", "全区", "全县"];
-    /// Linking verbs between a measure and its number (注册资本金达).
-    pub const LINKING: &[&str] = &["为", "是", "有", "已有", "共有", "拥有", "了", "至", "到", "在"];
-    /// Prepositions that introduce a time (到去年底, 截至目前).
-    pub const TIME_PREPOSITIONS: &[&str] = &["到", "截至", "截止", "截止到", "至", "自", "从", "在", "于"];
-    /// Words of change: a predicate of only these (同比增长) is the change of
-    /// the amount named before it.
-    pub const CHANGES: &[&str] = &[
-        "增长", "下降", "增加", "减少", "上升", "提高", "降低", "上涨", "下跌", "回落", "扩大", "缩小", "增速", "增幅",
-        "降幅", "涨幅", "跌幅", "递增", "递减",
-    ];
-    /// Prepositions of comparison (比上年增长): what follows is the base.
-    pub const COMPARISON: &[&str] = &["比", "较", "相比"];
-    /// Adverbs and modal verbs between a measure and its number that jieba
-    /// may leave untagged when a qualifier cuts their word (已高达 → 已).
-    pub const TAIL_FUNCTION_WORDS: &[&str] = &[
-        "已", "仍", "均", "都", "也", "还", "又", "将", "共", "会", "能", "可", "可以", "可能", "能够", "将会", "要",
-        "应", "应当",
-    ];
-    /// Light verbs whose object is the measure (实现营收 → 营收); jieba often
-    /// tags that object a verb, so any word after one is taken as its object.
-    pub const LIGHT_VERBS: &[&str] = &["实现", "完成", "录得"];
-    /// Words after a mention that make it the source of the statistic, not
-    /// its subject (国家统计局发布, 海关数据显示).
-    pub const SOURCE: &[&str] = &["发布", "公布", "显示", "数据显示", "统计显示", "统计数据显示", "统计"];
-    /// Nouns that refer back to a company named before (公司营收占比).
-    pub const BACK_REFERENCES: &[&str] = &["公司", "集团", "该公司", "该集团"];
     /// The first-person name of the country in Chinese news.
     pub const OUR_COUNTRY: &str = "我国";
     pub const COUNTRY: &str = "中国";
     pub const NATIONAL: &str = "全国";
-    /// Time nouns that make `N个` a duration (4个月), not a count.
-    pub const DURATION_AFTER: &[&str] = &["月", "小时", "季度", "工作日", "星期", "年头"];
     /// Quotation marks dropped from a measure's text.
     pub const QUOTES: &[char] = &['“', '”', '‘', '’', '"', '\'', '「', '」', '《', '》'];
 }
@@ -214,6 +185,11 @@ impl<'a, 's> Context<'a, 's> {
 
     fn sentence(&self) -> Range<usize> {
         self.s.offset..self.s.offset + self.s.text.len()
+    }
+
+    /// The figure grammar's word classes.
+    fn words(&self) -> &'a FigureWords {
+        &self.rules.lexicons.figure_words
     }
 
     // ---- finding figures -------------------------------------------------
@@ -255,7 +231,8 @@ impl<'a, 's> Context<'a, 's> {
             return false;
         }
         let after = &self.text[hit.unit.end..self.sentence().end];
-        if self.text[hit.unit.clone()].ends_with('个') && grammar::DURATION_AFTER.iter().any(|w| after.starts_with(w))
+        if self.text[hit.unit.clone()].ends_with('个')
+            && self.words().duration_nouns.iter().any(|w| after.starts_with(w.as_str()))
         {
             return false;
         }
@@ -414,7 +391,7 @@ impl<'a, 's> Context<'a, 's> {
             [] => (noun.clone(), ante.subject),
             [only] if only.mention.is_some() => (noun.clone(), only.mention.filter(|&i| self.is_subject_type(i))),
             _ => match self.phrase(words) {
-                Some(p) if is_change(&p) => (format!("{noun}{p}"), ante.subject),
+                Some(p) if self.is_change(&p) => (format!("{noun}{p}"), ante.subject),
                 Some(p) => (format!("{p}的{noun}"), ante.subject),
                 None => (noun.clone(), ante.subject),
             },
@@ -438,13 +415,13 @@ impl<'a, 's> Context<'a, 's> {
             .and_then(|i| heads[i].noun.clone());
         let found = match (noun, text) {
             (Some(n), _) if quantity == Quantity::Rank => Measure::plain(Some(n)),
-            (Some(n), Some(t)) if is_change(&t) => {
+            (Some(n), Some(t)) if self.is_change(&t) => {
                 Measure { text: Some(format!("{n}{t}")), noun: Some(n), ..Measure::default() }
             }
             // jieba tags many measure nouns as verbs (营收, 增速): only a
             // single bare verb other than a change is taken to say nothing.
             // Named nothing: later figures have no noun to borrow from it.
-            (_, Some(t)) if words.len() > 1 || is_change(&t) => Measure { text: Some(t), ..Measure::default() },
+            (_, Some(t)) if words.len() > 1 || self.is_change(&t) => Measure { text: Some(t), ..Measure::default() },
             _ => Measure::plain(noun_run(&self.words_in(stretch.after.clone())).and_then(|np| self.phrase(np))),
         };
         Measure { industry, ..found }
@@ -461,7 +438,7 @@ impl<'a, 's> Context<'a, 's> {
             let verbs = words.iter().take_while(|w| w.mention.is_none() && w.tag == "v").count();
             words = self.strip_lead(&words[verbs..], false);
         }
-        let light = |i: usize, w: &Word<'_>| grammar::LIGHT_VERBS.contains(&w.text) && i + 1 < words.len();
+        let light = |i: usize, w: &Word<'_>| self.words().light_verbs.contains(w.text) && i + 1 < words.len();
         words.iter().enumerate().filter(|&(i, w)| !light(i, w)).map(|(_, w)| *w).collect()
     }
 
@@ -479,7 +456,7 @@ impl<'a, 's> Context<'a, 's> {
     fn names_a_thing(&self, words: &[Word<'_>]) -> bool {
         let mut comparing = false;
         words.iter().any(|w| {
-            if compares(w) {
+            if self.compares(w) {
                 comparing = true;
             } else if matches!(w.tag, "v" | "vd") {
                 comparing = false;
@@ -498,7 +475,7 @@ impl<'a, 's> Context<'a, 's> {
         // 港口今年货物吞吐量) when a noun after the time can be the measure
         // (not in 粮食产量连续5年稳定).
         let topic_end =
-            (0..words.len()).rev().find(|&t| self.is_time(&words[t]) && !(t > 0 && compares(&words[t - 1])));
+            (0..words.len()).rev().find(|&t| self.is_time(&words[t]) && !(t > 0 && self.compares(&words[t - 1])));
         if let Some(t) = topic_end.filter(|&t| words[t + 1..].iter().any(|w| self.is_nouny(w))) {
             words = &words[t + 1..];
         }
@@ -506,12 +483,12 @@ impl<'a, 's> Context<'a, 's> {
             let next = rest.first();
             let drop = is_punct(first)
                 || self.is_time(first)
-                || (grammar::TIME_PREPOSITIONS.contains(&first.text) && next.is_some_and(|n| self.is_time(n)))
+                || (self.words().time_prepositions.contains(first.text) && next.is_some_and(|n| self.is_time(n)))
                 || matches!(first.tag, "d" | "r" | "c" | "uj" | "ul" | "u")
-                || grammar::SCOPE.contains(&first.text)
+                || self.words().scope.contains(first.text)
                 || (!keep_names
                     && (first.mention.is_some_and(|i| self.mentions[i].ty != EntityType::Industry)
-                        || grammar::BACK_REFERENCES.contains(&first.text))
+                        || self.words().back_references.contains(first.text))
                     && next.is_none_or(|n| !self.is_nouny(n)));
             if !drop {
                 break;
@@ -535,9 +512,9 @@ impl<'a, 's> Context<'a, 's> {
                 || is_punct(last)
                 || (last.tag == "p" && (time_dropped || last.text != "比"))
                 || matches!(last.tag, "d" | "c" | "r" | "m" | "q" | "mq" | "uj" | "ul" | "uz" | "u")
-                || grammar::LINKING.contains(&last.text)
-                || grammar::TAIL_FUNCTION_WORDS.contains(&last.text)
-                || grammar::LIGHT_VERBS.contains(&last.text)
+                || self.words().linking.contains(last.text)
+                || self.words().tail_function_words.contains(last.text)
+                || self.words().light_verbs.contains(last.text)
                 || (last.tag == "v" && last.text.chars().count() >= 2 && last.text.ends_with(['至', '到', '为']))
                 || self.rules.lexicons.qualifiers.iter().any(|q| q == last.text)
                 || self.rules.lexicons.postfix_qualifiers.iter().any(|q| q == last.text);
@@ -613,6 +590,18 @@ impl<'a, 's> Context<'a, 's> {
         matches!(self.mentions[i].ty, EntityType::Place | EntityType::Organization)
     }
 
+    /// Whether `text` holds a word of change (增长, 下降).
+    fn is_change(&self, text: &str) -> bool {
+        self.words().changes.iter().any(|c| text.contains(c.as_str()))
+    }
+
+    /// A preposition of comparison; jieba may glue it to what follows (比上/年度).
+    fn compares(&self, w: &Word<'_>) -> bool {
+        self.words().comparison.iter().any(|c| w.text.starts_with(c.as_str()))
+            && !is_common_noun(w)
+            && w.mention.is_none()
+    }
+
     // ---- subject -----------------------------------------------------------
 
     fn subject(&self, at: usize, clause: Range<usize>, industry: Option<usize>) -> Option<usize> {
@@ -659,7 +648,7 @@ impl<'a, 's> Context<'a, 's> {
         let after = self.text[name_end..]
             .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "年月日号".contains(c));
         let lex = &self.rules.lexicons;
-        grammar::SOURCE.iter().any(|w| after.starts_with(w))
+        self.words().sources.iter().any(|w| after.starts_with(w.as_str()))
             || lex.speech_verbs.iter().any(|v| after.starts_with(v.as_str()))
             || lex.titles.iter().any(|t| after.starts_with(t.as_str()))
             || mentions_within(self.mentions, name_end..name_end + 1).any(|(_, m)| m.ty == EntityType::Person)
@@ -703,10 +692,6 @@ fn base_unit(unit: &str) -> &str {
     unit.trim_start_matches(['多', '余']).trim_start_matches(['万', '亿', '千', '百'])
 }
 
-fn is_change(text: &str) -> bool {
-    grammar::CHANGES.iter().any(|c| text.contains(c))
-}
-
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -717,11 +702,6 @@ fn is_punct(w: &Word<'_>) -> bool {
             || w.text.chars().all(|c| {
                 c.is_whitespace() || c.is_ascii_punctuation() || grammar::QUOTES.contains(&c) || "、…—".contains(c)
             }))
-}
-
-/// A preposition of comparison; jieba may glue it to what follows (比上/年度).
-fn compares(w: &Word<'_>) -> bool {
-    grammar::COMPARISON.iter().any(|c| w.text.starts_with(c)) && !is_common_noun(w) && w.mention.is_none()
 }
 
 fn is_common_noun(w: &Word<'_>) -> bool {

@@ -167,6 +167,35 @@ pub struct Lexicons {
     pub size_stem_starts: HashSet<char>,
     /// One-character stems of common words before a place's suffix (内河).
     pub not_one_char_stems: HashSet<char>,
+    /// The figure grammar's closed word classes (figure_*.txt).
+    pub figure_words: FigureWords,
+}
+
+/// Closed word classes of the figure grammar, which reads the measure,
+/// subject and period of a figure: grammar words the jieba tags do not
+/// single out, not vocabulary of any topic.
+#[derive(Debug, Default, Clone)]
+pub struct FigureWords {
+    /// Scope words standing where a subject would (全国, 全省).
+    pub scope: HashSet<String>,
+    /// Linking words between a measure and its number (为, 有, 共有).
+    pub linking: HashSet<String>,
+    /// Prepositions that introduce a time (截至, 到).
+    pub time_prepositions: HashSet<String>,
+    /// Words of change (增长, 下降); a phrase holding one states a change.
+    pub changes: Vec<String>,
+    /// Prepositions of comparison (比, 较), matched at a word's start.
+    pub comparison: Vec<String>,
+    /// Adverbs and modal verbs before the number (已, 仍, 将会).
+    pub tail_function_words: HashSet<String>,
+    /// Light verbs whose object is the measure (实现, 完成).
+    pub light_verbs: HashSet<String>,
+    /// Words after a name that make it a statistic's source (发布, 数据显示).
+    pub sources: Vec<String>,
+    /// Nouns referring back to a company named before (公司, 该集团).
+    pub back_references: HashSet<String>,
+    /// Time nouns after `N个` that make it a duration (月, 小时).
+    pub duration_nouns: Vec<String>,
 }
 
 /// Word endings and their kinds (org_suffixes.txt, place_suffixes.txt), read

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use toml::Spanned;
 
 use super::compile::{self, EntityRule, EntityRuleKind, FigureRules, Macros, PatternRule, QuoteRule, RelationRule};
-use super::lexicon::{self, Gazetteer, GazetteerEntry, Lexicons, PlaceInfo};
+use super::lexicon::{self, FigureWords, Gazetteer, GazetteerEntry, Lexicons, PlaceInfo};
 use super::prefilter::Prefilter;
 use super::raw::{AliasFile, EntitiesFile, FurniturePattern, NormalizeFile, PatternFile, RawPatternRule};
 use super::{line_of, Diagnostics, RulesError};
@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 56] = [
+const FILES: [&str; 66] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -177,6 +177,16 @@ const FILES: [&str; 56] = [
     "lexicons/generic_stem_start_chars.txt",
     "lexicons/size_stem_start_chars.txt",
     "lexicons/not_one_char_stem_chars.txt",
+    "lexicons/figure_scope_words.txt",
+    "lexicons/figure_linking_words.txt",
+    "lexicons/figure_time_prepositions.txt",
+    "lexicons/figure_change_words.txt",
+    "lexicons/figure_comparison_words.txt",
+    "lexicons/figure_tail_function_words.txt",
+    "lexicons/figure_light_verbs.txt",
+    "lexicons/figure_source_words.txt",
+    "lexicons/figure_back_references.txt",
+    "lexicons/figure_duration_nouns.txt",
 ];
 
 impl Rules {
@@ -291,6 +301,18 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         generic_stem_starts: chars("lexicons/generic_stem_start_chars.txt", diag),
         size_stem_starts: chars("lexicons/size_stem_start_chars.txt", diag),
         not_one_char_stems: chars("lexicons/not_one_char_stem_chars.txt", diag),
+        figure_words: FigureWords {
+            scope: list("lexicons/figure_scope_words.txt", diag).into_iter().collect(),
+            linking: list("lexicons/figure_linking_words.txt", diag).into_iter().collect(),
+            time_prepositions: list("lexicons/figure_time_prepositions.txt", diag).into_iter().collect(),
+            changes: list("lexicons/figure_change_words.txt", diag),
+            comparison: list("lexicons/figure_comparison_words.txt", diag),
+            tail_function_words: list("lexicons/figure_tail_function_words.txt", diag).into_iter().collect(),
+            light_verbs: list("lexicons/figure_light_verbs.txt", diag).into_iter().collect(),
+            sources: list("lexicons/figure_source_words.txt", diag),
+            back_references: list("lexicons/figure_back_references.txt", diag).into_iter().collect(),
+            duration_nouns: list("lexicons/figure_duration_nouns.txt", diag),
+        },
     }
 }
 

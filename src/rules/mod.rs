@@ -20,7 +20,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 pub use compile::{placeholder, EntityRule, EntityRuleKind, FigureRules, Macros, PatternRule, QuoteRule, RelationRule};
-pub use lexicon::{Gazetteer, GazetteerEntry, Lexicons, PlaceInfo, Suffixes};
+pub use lexicon::{FigureWords, Gazetteer, GazetteerEntry, Lexicons, PlaceInfo, Suffixes};
 pub use load::{Prefilters, Rules};
 pub use prefilter::{Prefilter, Selection};
 
