@@ -803,7 +803,7 @@ fn next_char(text: &str, at: usize) -> usize {
 
 /// Checks a person-name candidate and settles its length: it must start a
 /// word, and a three-character reading that ends inside a word yields to the
-/// two-character one (王锦侠同台: 王锦侠, but 张三说明: 张三).
+/// two-character one (刘晓燕同台: 刘晓燕, but 张三说明: 张三).
 fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize, context_end: usize) -> Option<usize> {
     // A name does not open with a function word (向社会主义, 那些搞理论).
     let first = s.tokens.iter().find(|t| t.start == start)?;
@@ -856,7 +856,7 @@ fn person_span(rules: &Rules, s: &Sentence<'_>, start: usize, end: usize, contex
 }
 
 /// Where a pattern's name really ends. A three-character reading yields to
-/// the two-character one when it ends inside a word (王锦侠同台 stays, 张三说明
+/// the two-character one when it ends inside a word (刘晓燕同台 stays, 张三说明
 /// is 张三), unless jieba glued a function character to the last one
 /// (林少/农等); when its last character is a function character (刘华说); and
 /// when it runs past a two-character name onto a function word of its own

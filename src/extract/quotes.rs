@@ -4,7 +4,7 @@
 //! one `QuoteMention` per attributed statement. Data: the rules of
 //! quotes.toml, regexes over the placeholder view of a whole paragraph,
 //! because a quotation often ends one sentence and its speaker opens the next
-//! (“……。”王锦侠介绍). The group `speaker` is a person placeholder or a
+//! (“……。”刘洋介绍). The group `speaker` is a person placeholder or a
 //! pronoun (他, 她), which refers to the last person named before it.
 //!
 //! What the regexes cannot say is settled here, after every rule has run:

@@ -140,13 +140,10 @@ mod tests {
 
     #[test]
     fn sentences_keep_closing_quotes_and_split_at_paragraphs() {
-        // Seed 000, lines 33-36, after repair.
-        let r = repaired(
-            "“发展新质生产力，给前海带来了新机遇。”王锦侠介绍，前海累计推出835项制度创新成果。\n发展新质生产力",
-        );
+        let r = repaired("“发展新产业，给全区带来了新机遇。”刘洋介绍，全区累计推出120项改革成果。\n发展新产业");
         assert_eq!(
             sentence_texts(&r),
-            ["“发展新质生产力，给前海带来了新机遇。”", "王锦侠介绍，前海累计推出835项制度创新成果。", "发展新质生产力"]
+            ["“发展新产业，给全区带来了新机遇。”", "刘洋介绍，全区累计推出120项改革成果。", "发展新产业"]
         );
     }
 
