@@ -4,8 +4,8 @@
 
 use regex::Regex;
 
-use super::doubling;
 use super::glyph::{fold_width, is_invisible, is_latinish, Glyph};
+use super::{bylines, doubling};
 
 /// One source line after line-level repair.
 #[derive(Debug, Default)]
@@ -113,12 +113,12 @@ fn opener_before(chars: &[char]) -> Option<usize> {
 }
 
 /// Splits `source` into lines, blanking the ones a furniture pattern matches.
-pub(crate) fn read(source: &str, furniture: &[Regex]) -> Vec<Line> {
+pub(crate) fn read(source: &str, furniture: &[Regex], byline_openers: &[String]) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut raw = Vec::new();
     for (src, c) in source.chars().enumerate() {
         match c {
-            '\n' => lines.push(finish(std::mem::take(&mut raw), Some(src), furniture)),
+            '\n' => lines.push(finish(std::mem::take(&mut raw), Some(src), furniture, byline_openers)),
             // The `\r` of CRLF endings is skipped rather than folded to a
             // space, so that it cannot pass for a Markdown hard break.
             '\r' => {}
@@ -126,11 +126,11 @@ pub(crate) fn read(source: &str, furniture: &[Regex]) -> Vec<Line> {
             c => raw.push(Glyph::new(fold_width(c), src)),
         }
     }
-    lines.push(finish(raw, None, furniture));
+    lines.push(finish(raw, None, furniture, byline_openers));
     lines
 }
 
-fn finish(raw: Vec<Glyph>, newline: Option<usize>, furniture: &[Regex]) -> Line {
+fn finish(raw: Vec<Glyph>, newline: Option<usize>, furniture: &[Regex], byline_openers: &[String]) -> Line {
     let blank = Line { newline, ..Line::default() };
     if is_furniture(&raw, furniture) {
         return blank;
@@ -141,6 +141,7 @@ fn finish(raw: Vec<Glyph>, newline: Option<usize>, furniture: &[Regex]) -> Line 
     let mut glyphs = raw;
     glyphs.truncate(last + 1);
     glyphs.drain(..first);
+    bylines::separate_names(&mut glyphs, byline_openers);
     let mut line = Line { glyphs, newline, indented: first > 0, hard_break: trailing_spaces >= 2, ..Line::default() };
     strip_markup(&mut line);
     // Widths must be those of the printed line, which shows a bold run once.
@@ -238,7 +239,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str) -> Line {
-        read(text, &[]).remove(0)
+        read(text, &[], &[]).remove(0)
     }
 
     fn content(l: &Line) -> String {
@@ -280,7 +281,7 @@ mod tests {
 
     #[test]
     fn crlf_is_not_a_hard_break() {
-        let lines = read("第一行 \r\n第二行", &[]);
+        let lines = read("第一行 \r\n第二行", &[], &[]);
         assert!(!lines[0].hard_break);
         assert_eq!(content(&lines[0]), "第一行");
     }

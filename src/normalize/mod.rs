@@ -16,7 +16,9 @@
 //!    line with all whitespace removed, so `专 题2024年 3月 9日` is seen as
 //!    `专题2024年3月9日` (the file's header states the contract). Markdown
 //!    markup goes: `#` headings, `- ` items, `>`
-//!    quotes, bullet symbols (■ ▲) at line start, and `**` anywhere.
+//!    quotes, bullet symbols (■ ▲) at line start, and `**` anywhere. In a
+//!    byline (`bylines`: `本报记者 刘洋 陈建国`) the space between two names
+//!    becomes `、`, so that the next step does not run them together.
 //! 2. Paragraphs (`paragraphs`): lines broken mid-sentence are rejoined, also
 //!    across blank lines; sentence ends, headings and block starts keep their
 //!    breaks. The heuristics are listed in that module.
@@ -33,6 +35,7 @@
 //! between two Latin words), and source offsets increase along the text.
 //! Everything is linear in the length of the source.
 
+mod bylines;
 mod doubling;
 mod glyph;
 mod inline;
@@ -51,17 +54,25 @@ pub use repaired::Repaired;
 #[derive(Debug, Clone, Default)]
 pub struct Normalizer {
     furniture: Vec<Regex>,
+    byline_openers: Vec<String>,
 }
 
 impl Normalizer {
     /// `furniture`: patterns from `rules/normalize.toml`; a source line whose
     /// whitespace-free, width-folded form any of them matches is dropped.
     pub fn new(furniture: Vec<Regex>) -> Self {
-        Self { furniture }
+        Self { furniture, byline_openers: Vec::new() }
+    }
+
+    /// `openers`: the words that open a byline (`rules/lexicons/byline_openers.txt`),
+    /// whose names are kept apart (`bylines`).
+    pub fn with_byline_openers(mut self, openers: Vec<String>) -> Self {
+        self.byline_openers = openers;
+        self
     }
 
     pub fn repair(&self, source: &str) -> Repaired {
-        let lines = lines::read(source, &self.furniture);
+        let lines = lines::read(source, &self.furniture, &self.byline_openers);
         let mut paragraphs = paragraphs::assemble(&lines);
         for p in &mut paragraphs {
             inline::tidy(&mut p.glyphs);

@@ -124,7 +124,7 @@ mod tests {
     use super::*;
 
     fn paragraphs(text: &str) -> Vec<String> {
-        assemble(&read(text, &[])).iter().map(|p| p.glyphs.iter().map(|g| g.ch).collect()).collect()
+        assemble(&read(text, &[], &[])).iter().map(|p| p.glyphs.iter().map(|g| g.ch).collect()).collect()
     }
 
     #[test]

@@ -89,7 +89,8 @@ impl Pipeline {
     }
 
     fn with_segmenter(rules: Rules, segmenter: Segmenter) -> Self {
-        let normalizer = Normalizer::new(rules.furniture.clone());
+        let normalizer =
+            Normalizer::new(rules.furniture.clone()).with_byline_openers(rules.lexicons.byline_openers.clone());
         Self { rules, normalizer, segmenter }
     }
 

@@ -40,6 +40,7 @@ impl Macros {
         m.insert("NAME", format!("(?:{compound}|{surnames})\\p{{Han}}{{1,2}}"));
         m.insert("TITLE", alternation(lex.titles.iter()));
         m.insert("SPEECH", alternation(lex.speech_verbs.iter()));
+        m.insert("BYLINE", alternation(lex.byline_openers.iter()));
         m.insert("UNIT", alternation(lex.units.keys()));
         m.insert("QUAL", alternation(lex.qualifiers.iter()));
         m.insert("QUALPOST", alternation(lex.postfix_qualifiers.iter()));

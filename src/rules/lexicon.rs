@@ -125,6 +125,9 @@ pub struct Lexicons {
     pub honorifics: HashSet<String>,
     /// Kinship and relation words before a name (妻子, 队友, 男友).
     pub person_relations: HashSet<String>,
+    /// Words that open a byline (本报记者, 通讯员), whose names text repair
+    /// keeps apart.
+    pub byline_openers: Vec<String>,
     /// One-character abbreviations of provinces (粤, 川) and countries (俄).
     pub province_abbreviations: HashSet<char>,
     pub country_abbreviations: HashSet<char>,

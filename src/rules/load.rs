@@ -120,7 +120,7 @@ impl Folder {
     }
 }
 
-const FILES: [&str; 66] = [
+const FILES: [&str; 67] = [
     "normalize.toml",
     "entities.toml",
     "relations.toml",
@@ -160,6 +160,7 @@ const FILES: [&str; 66] = [
     "lexicons/forms_of_address.txt",
     "lexicons/honorifics.txt",
     "lexicons/person_relations.txt",
+    "lexicons/byline_openers.txt",
     "lexicons/province_abbreviation_chars.txt",
     "lexicons/country_abbreviation_chars.txt",
     "lexicons/other_abbreviation_chars.txt",
@@ -284,6 +285,7 @@ fn read_lexicons(folder: &Folder, diag: &mut Diagnostics) -> Lexicons {
         forms_of_address: list("lexicons/forms_of_address.txt", diag),
         honorifics: list("lexicons/honorifics.txt", diag).into_iter().collect(),
         person_relations: list("lexicons/person_relations.txt", diag).into_iter().collect(),
+        byline_openers: list("lexicons/byline_openers.txt", diag),
         province_abbreviations: chars("lexicons/province_abbreviation_chars.txt", diag),
         country_abbreviations: chars("lexicons/country_abbreviation_chars.txt", diag),
         other_abbreviations: chars("lexicons/other_abbreviation_chars.txt", diag),
