@@ -9,7 +9,7 @@
 //! 陈建国`), and the inline pass drops every space between two Chinese
 //! characters as OCR letter-spacing: the names would run together
 //! (刘洋陈建国) and be cut wrongly. Print also pads a two-character name to
-//! the width of three with a space (`刘 迪`); that space is letter-spacing and
+//! the width of three with a space (`吴 桐`); that space is letter-spacing and
 //! still goes. Only a line holding nothing but the opener and names of one to
 //! four Chinese characters, one of them at least two, is read as a byline.
 
@@ -35,7 +35,7 @@ pub(crate) fn separate_names(glyphs: &mut [Glyph], openers: &[String]) {
     let mut i = 0;
     while i + 1 < pieces.len() {
         let (piece, next) = (pieces[i], pieces[i + 1]);
-        // 刘 迪: two one-character pieces are one padded name.
+        // 吴 桐: two one-character pieces are one padded name.
         let padded = piece.1 - piece.0 == 1 && next.1 - next.0 == 1;
         if !padded {
             glyphs[piece.1].ch = '、';
@@ -112,8 +112,8 @@ mod tests {
 
     #[test]
     fn a_padded_two_character_name_stays_one() {
-        assert_eq!(separated("记者 刘 迪 王金华"), "记者 刘 迪、王金华");
-        assert_eq!(separated("记者 王金华 刘 迪"), "记者 王金华、刘 迪");
+        assert_eq!(separated("记者 吴 桐 王金华"), "记者 吴 桐、王金华");
+        assert_eq!(separated("记者 王金华 吴 桐"), "记者 王金华、吴 桐");
     }
 
     #[test]
