@@ -51,7 +51,7 @@ impl Fixture {
     fn new() -> Self {
         let corpus = Corpus::seeds_repeated(common::target_bytes());
         let pipeline = Pipeline::new(common::load_rules());
-        let normalizer = Normalizer::new(pipeline.rules.furniture.clone());
+        let normalizer = pipeline.normalizer().clone();
         let segmenter = Segmenter::new(&pipeline.rules);
         let repaired = corpus
             .docs

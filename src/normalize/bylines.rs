@@ -32,19 +32,25 @@ pub(crate) fn separate_names(glyphs: &mut [Glyph], openers: &[String]) {
     if pieces.len() < 2 || !one_name_whole || !pieces.iter().all(is_name) {
         return;
     }
-    let mut i = 0;
-    while i + 1 < pieces.len() {
-        let (piece, next) = (pieces[i], pieces[i + 1]);
-        // 吴 桐: two one-character pieces are one padded name.
-        let padded = piece.1 - piece.0 == 1 && next.1 - next.0 == 1;
-        if !padded {
-            glyphs[piece.1].ch = '、';
-        }
-        i += if padded { 2 } else { 1 };
-        if padded && i < pieces.len() {
-            glyphs[next.1].ch = '、';
-        }
+    let names = names(&pieces);
+    for &(_, end) in &names[..names.len() - 1] {
+        glyphs[end].ch = '、';
     }
+}
+
+/// The names the pieces spell: a piece each, but two one-character pieces in
+/// a row are one name padded to the width of three (吴 桐).
+fn names(pieces: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let one_char = |p: &(usize, usize)| p.1 - p.0 == 1;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let padded = one_char(&pieces[i]) && pieces.get(i + 1).is_some_and(one_char);
+        let last = if padded { i + 1 } else { i };
+        out.push((pieces[i].0, pieces[last].1));
+        i = last + 1;
+    }
+    out
 }
 
 /// Where the names begin: after the longest opener the line starts with,

@@ -1,8 +1,9 @@
 //! Normalization: repairs OCR and PDF text before extraction, keeping a map
 //! from every repaired character back to the source character it came from.
 //!
-//! Input: the source text of one document, and the page-furniture patterns of
-//! `rules/normalize.toml` compiled by `rules` (`Normalizer::new`). Output:
+//! Input: the source text of one document, the page-furniture patterns of
+//! `rules/normalize.toml` compiled by `rules` and the byline openers of its
+//! lexicons (`Normalizer::new`; `Pipeline` builds the one in use). Output:
 //! `Repaired`, the mended text (paragraphs separated by one `\n`), its
 //! sentences as byte ranges, and source character offsets and `Span`s for any
 //! byte range of it. This stage reads no files.
@@ -60,15 +61,10 @@ pub struct Normalizer {
 impl Normalizer {
     /// `furniture`: patterns from `rules/normalize.toml`; a source line whose
     /// whitespace-free, width-folded form any of them matches is dropped.
-    pub fn new(furniture: Vec<Regex>) -> Self {
-        Self { furniture, byline_openers: Vec::new() }
-    }
-
-    /// `openers`: the words that open a byline (`rules/lexicons/byline_openers.txt`),
-    /// whose names are kept apart (`bylines`).
-    pub fn with_byline_openers(mut self, openers: Vec<String>) -> Self {
-        self.byline_openers = openers;
-        self
+    /// `byline_openers`: the words that open a byline
+    /// (`rules/lexicons/byline_openers.txt`), whose names are kept apart.
+    pub fn new(furniture: Vec<Regex>, byline_openers: Vec<String>) -> Self {
+        Self { furniture, byline_openers }
     }
 
     pub fn repair(&self, source: &str) -> Repaired {

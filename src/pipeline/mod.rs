@@ -89,9 +89,13 @@ impl Pipeline {
     }
 
     fn with_segmenter(rules: Rules, segmenter: Segmenter) -> Self {
-        let normalizer =
-            Normalizer::new(rules.furniture.clone()).with_byline_openers(rules.lexicons.byline_openers.clone());
+        let normalizer = Normalizer::new(rules.furniture.clone(), rules.lexicons.byline_openers.clone());
         Self { rules, normalizer, segmenter }
+    }
+
+    /// The text repair the pipeline runs, built from its rules.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
     }
 
     /// Extracts and resolves the facts of one document.
