@@ -141,13 +141,24 @@ impl Graphs {
     /// only. A word inside an IRI or a string only loads more than needed.
     ///
     /// Loading the document graphs too takes more than twice the time and
-    /// half again the memory: oxigraph indexes every quad twice over.
+    /// the memory: every quad is then inserted twice, in its document's graph
+    /// and in the union.
     pub fn read_by(query: &str) -> Self {
         let text = query.to_ascii_lowercase();
         if ["graph", "from", "\\u"].iter().any(|word| text.contains(word)) {
             Graphs::UnionAndDocuments
         } else {
             Graphs::Union
+        }
+    }
+
+    /// Bytes of memory the in-memory store takes per byte of N-Quads, with
+    /// room: measured peaks are 1.4-1.5 for the union alone and 2.5-2.6 with
+    /// the document graphs (graph.nq of 216 and 652 MB).
+    fn store_bytes_per_nquads_byte(self) -> u64 {
+        match self {
+            Graphs::Union => 2,
+            Graphs::UnionAndDocuments => 4,
         }
     }
 }
@@ -226,18 +237,6 @@ fn insert(transaction: &mut Transaction<'_>, quads: &[Quad], graphs: Graphs) {
             transaction.insert(quad);
         }
         transaction.insert(QuadRef::new(&quad.subject, &quad.predicate, &quad.object, GraphNameRef::DefaultGraph));
-    }
-}
-
-impl Graphs {
-    /// Bytes of memory the in-memory store takes per byte of N-Quads, with
-    /// room: measured peaks are 1.4-1.5 for the union alone and 2.5-2.6 with
-    /// the document graphs (graph.nq of 216 and 652 MB).
-    fn store_bytes_per_nquads_byte(self) -> u64 {
-        match self {
-            Graphs::Union => 2,
-            Graphs::UnionAndDocuments => 4,
-        }
     }
 }
 
