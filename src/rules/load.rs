@@ -76,13 +76,15 @@ impl Prefilters {
 /// recorded, not fatal, so that parsing can still report the rest.
 struct Folder {
     dir: PathBuf,
+    /// The files read, as `Folder::read` was given them.
+    names: &'static [&'static str],
     texts: HashMap<&'static str, String>,
     hasher: Sha256,
 }
 
 impl Folder {
-    fn read(dir: &Path, names: &[&'static str], diag: &mut Diagnostics) -> Self {
-        let mut folder = Folder { dir: dir.to_path_buf(), texts: HashMap::new(), hasher: Sha256::new() };
+    fn read(dir: &Path, names: &'static [&'static str], diag: &mut Diagnostics) -> Self {
+        let mut folder = Folder { dir: dir.to_path_buf(), names, texts: HashMap::new(), hasher: Sha256::new() };
         for &name in names {
             match fs::read(dir.join(name)) {
                 Ok(bytes) => match String::from_utf8(bytes) {
@@ -102,12 +104,18 @@ impl Folder {
         folder
     }
 
+    /// The text of `name`, empty if it could not be read (already reported).
+    /// `name` must be one of the files read: one left out of `FILES` would
+    /// read as empty, and edits to it would not change the rules'
+    /// fingerprint, which keys the document cache.
     fn text(&self, name: &str) -> &str {
+        debug_assert!(self.names.contains(&name), "{name} is not in the rules' FILES");
         self.texts.get(name).map(String::as_str).unwrap_or("")
     }
 
     /// Parses a TOML file; a syntax or shape error is reported with its line.
     fn toml<T: DeserializeOwned + Default>(&self, name: &str, diag: &mut Diagnostics) -> T {
+        debug_assert!(self.names.contains(&name), "{name} is not in the rules' FILES");
         let Some(text) = self.texts.get(name) else { return T::default() };
         match toml::from_str(text) {
             Ok(v) => v,
